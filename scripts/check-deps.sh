@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Architecture invariant (ARCHITECTURE.md): the core crates depend on no web
+# framework, database driver or async runtime. Fails listing what crept in.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+core=(pyroad-model pyroad-import)
+forbidden='^(tokio|async-std|smol|axum|hyper|tower|tower-http|actix-web|warp|rocket|sqlx|rusqlite|diesel|postgres|tokio-postgres|libsqlite3-sys|reqwest|minijinja|askama)$'
+status=0
+for crate in "${core[@]}"; do
+  deps=$(cargo tree -p "$crate" -e normal --prefix none --format '{p}' | awk '{print $1}' | sort -u)
+  bad=$(echo "$deps" | grep -E "$forbidden" || true)
+  if [ -n "$bad" ]; then
+    echo "check-deps: $crate must not depend on: $(echo $bad)" >&2
+    status=1
+  fi
+done
+[ $status -eq 0 ] && echo "check-deps: core crates (${core[*]}) are free of web, database and async dependencies"
+exit $status
