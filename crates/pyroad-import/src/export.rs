@@ -31,6 +31,10 @@ pub fn to_markdown(roadmap: &Roadmap) -> String {
             out.push('\n');
         }
     }
+    // Prose right under the title would be read back as the description.
+    if roadmap.children.first().is_some_and(|n| natural_form(n, None) == Form::Paragraph) {
+        out.push_str("<!-- -->\n\n");
+    }
     container(&mut out, &roadmap.children, 1, None);
     while out.ends_with("\n\n") {
         out.pop();
@@ -65,7 +69,7 @@ fn natural_form(node: &Node, parent: Option<NodeKind>) -> Form {
         NodeKind::Section => Form::Heading,
         NodeKind::Topic => Form::Item,
         NodeKind::Note => {
-            if node.children.is_empty() && node.checked.is_none() && node.url.is_none() && node.code.is_none() {
+            if node.children.is_empty() && node.checked.is_none() && node.url.is_none() {
                 Form::Paragraph
             } else {
                 Form::Item
@@ -122,6 +126,11 @@ fn container(out: &mut String, nodes: &[Node], level: usize, parent: Option<Node
                         item(out, child, 0);
                     }
                     out.push('\n');
+                    // A list right after would continue the label's list;
+                    // an empty comment ends it (and renders as nothing).
+                    if forms.get(i + 1) == Some(&Form::Item) {
+                        out.push_str("<!-- -->\n\n");
+                    }
                 }
             }
             Form::Item => {
@@ -142,6 +151,10 @@ fn container(out: &mut String, nodes: &[Node], level: usize, parent: Option<Node
                     None => {
                         let _ = writeln!(out, "{}\n", escape(&node.title));
                     }
+                }
+                if let Some(code) = &node.code {
+                    fence(out, code, "");
+                    out.push('\n');
                 }
             }
             Form::WeekRow | Form::PhaseRow => {

@@ -191,6 +191,17 @@ fn prose_end(lines: &[Line<'_>], i: usize, ungrouped: bool) -> Option<usize> {
     if ungrouped && i + 1 < lines.len() && is_wrapped(lines[i].text, lines[i + 1].text) {
         return Some(paragraph_end(i));
     }
+    // A paragraph whose first line is a whole sentence and whose later lines
+    // read as prose is one paragraph, not an item and then a note.
+    if ungrouped && t.ends_with(['.', '!', '?']) {
+        let end = paragraph_end(i);
+        let prose_later = (i + 1..end).any(|j| {
+            has_sentence_break(lines[j].text) || (j + 1 < end && is_wrapped(lines[j].text, lines[j + 1].text))
+        });
+        if prose_later {
+            return Some(end);
+        }
+    }
     // A closing remark: long full sentences up to the end of the part.
     let mut end = i;
     while end < lines.len() {
@@ -320,27 +331,28 @@ impl Reader<'_> {
 /// Whether text reads as plain text rather than markdown: no markdown
 /// structure at all (headings, lists, links, emphasis, tables, fences).
 pub(crate) fn looks_plain(text: &str) -> bool {
-    let mut signals = 0;
+    // Dash bullets and `**` are common in plain text too; only syntax that
+    // plain writers never type by accident marks a document as markdown.
+    let mut previous_blank = true;
     for line in text.lines().take(2000) {
         let t = line.trim_start();
-        let md = t.starts_with('#')
-            || t.starts_with("- ")
-            || t.starts_with("* ")
-            || t.starts_with("+ ")
+        let hashes = t.len() - t.trim_start_matches('#').len();
+        let atx = (1..=6).contains(&hashes) && t[hashes..].starts_with([' ', '\t']) && !t[hashes..].trim().is_empty();
+        let setext = !previous_blank && !t.is_empty() && t.trim_end().chars().all(|c| c == '=');
+        let markdown = atx
+            || setext
             || t.starts_with("```")
             || t.starts_with("~~~")
-            || t.starts_with('>')
-            || (t.starts_with('|') && t.ends_with('|'))
+            || (t.starts_with('|') && t.trim_end().ends_with('|'))
             || t.contains("](")
-            || (t.starts_with("**") && t[2..].contains("**"))
-            || t.starts_with("===")
-            || t.starts_with("<!--");
-        if md {
-            signals += 1;
-            if signals >= 2 {
-                return false;
-            }
+            || t.starts_with("<!--")
+            || t.starts_with("<details")
+            || t.starts_with("- [ ]")
+            || t.starts_with("- [x]");
+        if markdown {
+            return false;
         }
+        previous_blank = t.is_empty();
     }
-    signals < 2
+    true
 }

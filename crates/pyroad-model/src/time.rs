@@ -678,7 +678,8 @@ fn is_lead_in(left: &str) -> bool {
         return true;
     }
     let mut core = false;
-    for w in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    // "Part-time" is a name, not "part" + "time": hyphens join words here.
+    for w in t.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()) {
         if in_list(w, LABEL_CORE) {
             core = true;
         } else if !in_list(w, LABEL_GLUE) && !w.bytes().all(|b| b.is_ascii_digit()) {

@@ -149,6 +149,8 @@ fn node_text(n: &Node, out: &mut String) {
     }
 }
 
+const TIME_GLUE: &[&str] = &["at", "about", "around", "roughly", "approximately", "approx", "per"];
+
 /// Words of the source (outside dropped lines) that the tree does not hold,
 /// counted: every occurrence in the source must have one in the tree.
 pub fn lost_words(imported: &Imported) -> Vec<(u32, String)> {
@@ -157,6 +159,7 @@ pub fn lost_words(imported: &Imported) -> Vec<(u32, String)> {
     tree.push('\n');
     if let Some(d) = &imported.roadmap.description {
         tree.push_str(d);
+        tree.push('\n');
     }
     for n in imported.roadmap.walk() {
         node_text(n, &mut tree);
@@ -172,7 +175,12 @@ pub fn lost_words(imported: &Imported) -> Vec<(u32, String)> {
         if dropped(no) {
             continue;
         }
-        for w in words(&decode_entities(line)) {
+        for w in words(&decode_entities(strip_list_marker(line))) {
+            // Glue of a time phrase ("3 months at 30 hours/week") goes with
+            // the phrase into the estimate and duration fields.
+            if TIME_GLUE.contains(&w.as_str()) {
+                continue;
+            }
             let n = have.entry(w.clone()).or_default();
             *n -= 1;
             if *n < 0 {
@@ -181,6 +189,28 @@ pub fn lost_words(imported: &Imported) -> Vec<(u32, String)> {
         }
     }
     lost
+}
+
+/// A list item's bullet or number and its checkbox are markup, not text.
+fn strip_list_marker(line: &str) -> &str {
+    let mut rest = line.trim_start().trim_start_matches(['>', ' ']);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if let Some(after) = rest.strip_prefix(['-', '*', '+']) {
+        rest = after;
+    } else if digits > 0 && digits < 10 {
+        if let Some(after) = rest[digits..].strip_prefix(['.', ')']) {
+            if after.is_empty() || after.starts_with([' ', '\t']) {
+                rest = after;
+            }
+        }
+    }
+    let rest = rest.trim_start();
+    for box_ in ["[ ]", "[x]", "[X]"] {
+        if let Some(after) = rest.strip_prefix(box_) {
+            return after;
+        }
+    }
+    rest
 }
 
 /// `&amp;` and friends are markup; their decoded text is what counts.
@@ -215,10 +245,24 @@ pub fn assert_clean_titles(roadmap: &Roadmap, name: &str) {
         assert_eq!(t.trim(), t, "untrimmed title at {where_}");
         assert!(!t.contains('\n'), "multi-line title at {where_}");
         assert_eq!(t.nfc().collect::<String>(), *t, "title not NFC at {where_}");
-        for bad in ["**", "](", "\\_", "\\*", "[ ]", "[x]", "[X]", "&amp;", "&lt;", "&nbsp;", "<!--"] {
+        assert!(!has_bold_span(t), "bold markup left in title at {where_}");
+        for bad in ["](", "\\_", "\\*", "[ ]", "[x]", "[X]", "&amp;", "&lt;", "&nbsp;", "<!--"] {
             assert!(!t.contains(bad), "markup {bad:?} left in title at {where_}");
         }
         assert!(!t.starts_with('#'), "heading marker left in title at {where_}");
         assert!(!t.starts_with("- "), "bullet left in title at {where_}");
     }
+}
+
+/// `**word ... word**`: a bold span the importer should have unwrapped.
+/// A lone `**` (the power operator, a glob) is text.
+fn has_bold_span(title: &str) -> bool {
+    let mut parts = title.split("**");
+    parts.next();
+    let spans: Vec<&str> = parts.collect();
+    // Text between an opening and a closing `**`: every odd piece.
+    spans.len() >= 2
+        && spans.iter().step_by(2).take(spans.len() / 2).any(|inner| {
+            !inner.is_empty() && !inner.starts_with(char::is_whitespace) && !inner.ends_with(char::is_whitespace)
+        })
 }
