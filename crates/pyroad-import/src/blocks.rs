@@ -145,10 +145,7 @@ impl Builder<'_> {
                 }
             }
             Event::Rule => self.emit(Block::Rule { line }),
-            Event::Html(_)
-            | Event::InlineMath(_)
-            | Event::DisplayMath(_)
-            | Event::FootnoteReference(_) => {}
+            Event::Html(_) | Event::InlineMath(_) | Event::DisplayMath(_) | Event::FootnoteReference(_) => {}
         }
     }
 
@@ -188,11 +185,7 @@ impl Builder<'_> {
                 self.close_implicit_paragraph();
                 self.stack.push(Open::List(Vec::new()));
             }
-            Tag::Item => self.stack.push(Open::Item(Item {
-                checked: None,
-                blocks: Vec::new(),
-                line,
-            })),
+            Tag::Item => self.stack.push(Open::Item(Item { checked: None, blocks: Vec::new(), line })),
             Tag::Table(_) => {
                 self.close_implicit_paragraph();
                 self.stack.push(Open::Table {
@@ -330,15 +323,8 @@ impl Builder<'_> {
             Open::Paragraph(inline, line) => Block::Paragraph { inline, line },
             Open::Heading(level, inline, line) => Block::Heading { level, inline, line },
             Open::Quote(blocks) => Block::Quote { blocks },
-            Open::Code(text, line) => Block::Code {
-                text,
-                line,
-                end_line: self.lines.line_of(end.saturating_sub(1)),
-            },
-            Open::Html(line) => Block::Html {
-                line,
-                end_line: self.lines.line_of(end.saturating_sub(1)),
-            },
+            Open::Code(text, line) => Block::Code { text, line, end_line: self.lines.line_of(end.saturating_sub(1)) },
+            Open::Html(line) => Block::Html { line, end_line: self.lines.line_of(end.saturating_sub(1)) },
             Open::List(items) => Block::List { items },
             Open::Item(item) => {
                 if let Some(Open::List(items)) = self.stack.last_mut() {
@@ -346,12 +332,9 @@ impl Builder<'_> {
                 }
                 return;
             }
-            Open::Table { head, rows, line, .. } => Block::Table {
-                head,
-                rows,
-                line,
-                end_line: self.lines.line_of(end.saturating_sub(1)),
-            },
+            Open::Table { head, rows, line, .. } => {
+                Block::Table { head, rows, line, end_line: self.lines.line_of(end.saturating_sub(1)) }
+            }
         };
         self.emit(block);
     }

@@ -13,10 +13,7 @@ use crate::text::key;
 /// The special kind a heading or label title names, if any.
 pub(crate) fn special_kind(title: &str) -> Option<NodeKind> {
     let key = key(title);
-    let words: Vec<&str> = key
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = key.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let has = |w: &str| words.contains(&w);
     let phrase = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
 
@@ -64,12 +61,7 @@ pub(crate) fn special_kind(title: &str) -> Option<NodeKind> {
     {
         return Some(NodeKind::Resource);
     }
-    if has("tips")
-        || has("advice")
-        || has("pitfalls")
-        || phrase("final", "thoughts")
-        || phrase("common", "mistakes")
-    {
+    if has("tips") || has("advice") || has("pitfalls") || phrase("final", "thoughts") || phrase("common", "mistakes") {
         return Some(NodeKind::Tip);
     }
     None
@@ -78,21 +70,14 @@ pub(crate) fn special_kind(title: &str) -> Option<NodeKind> {
 /// A label like "Week 3" or "Weeks 3-4" as a week range.
 pub(crate) fn week_label(label: &str) -> Option<[u32; 2]> {
     let lower = label.trim().to_lowercase();
-    let rest = ["weeks", "week", "wk"]
-        .iter()
-        .find_map(|w| lower.strip_prefix(w))?
-        .trim();
+    let rest = ["weeks", "week", "wk"].iter().find_map(|w| lower.strip_prefix(w))?.trim();
     week_range(rest)
 }
 
 /// "3", "3-4", "3–4", "Week 3", "3 - 4" as an inclusive range of weeks.
 pub(crate) fn week_range(text: &str) -> Option<[u32; 2]> {
     let lower = text.trim().to_lowercase();
-    let text = ["weeks", "week", "wk"]
-        .iter()
-        .find_map(|w| lower.strip_prefix(w))
-        .unwrap_or(&lower)
-        .trim();
+    let text = ["weeks", "week", "wk"].iter().find_map(|w| lower.strip_prefix(w)).unwrap_or(&lower).trim();
     let mut parts = text.split(['-', '–', '—']).map(str::trim);
     let first: u32 = parts.next()?.parse().ok()?;
     let last: u32 = match parts.next() {

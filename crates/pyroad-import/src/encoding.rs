@@ -35,8 +35,7 @@ pub struct Decoded {
 /// The legacy encodings whose misreading of UTF-8 we undo, with the name
 /// shown in `Decoded::repaired_from`. On a tie in plausibility the earlier
 /// one wins.
-const CANDIDATES: [(&str, &Encoding); 2] =
-    [("Mac OS Roman", MACINTOSH), ("Windows-1252", WINDOWS_1252)];
+const CANDIDATES: [(&str, &Encoding); 2] = [("Mac OS Roman", MACINTOSH), ("Windows-1252", WINDOWS_1252)];
 
 /// Code points below this are looked up by direct index: all but four
 /// alphabet chars (◊, U+F8FF, ﬁ, ﬂ) live there, which keeps the scans fast.
@@ -127,11 +126,7 @@ pub fn decode(bytes: &[u8], repair: bool) -> Decoded {
         Some((fixed, name)) => (fixed, Some(name)),
         None => (text, None),
     };
-    Decoded {
-        text,
-        repaired_from,
-        warnings,
-    }
+    Decoded { text, repaired_from, warnings }
 }
 
 /// UTF-8 decoding; `offset` is the BOM length, so warnings give file offsets.
@@ -245,19 +240,14 @@ fn repair_mojibake(text: &str) -> Option<(String, &'static str)> {
 /// `C2 80`-`C2 9F` sequences), noncharacters and U+FFFD.
 fn is_forbidden(c: char) -> bool {
     let u = u32::from(c);
-    (0x80..=0x9F).contains(&u)
-        || (0xFDD0..=0xFDEF).contains(&u)
-        || u & 0xFFFE == 0xFFFE
-        || u == 0xFFFD
+    (0x80..=0x9F).contains(&u) || (0xFDD0..=0xFDEF).contains(&u) || u & 0xFFFE == 0xFFFE || u == 0xFFFD
 }
 
 /// Private-use characters; Mac OS Roman maps 0xF0 (the lead byte of every
 /// emoji) to U+F8FF, so mojibake input contains them but a repair should
 /// not add any.
 fn private_use(text: &str) -> usize {
-    text.chars()
-        .filter(|&c| ('\u{E000}'..='\u{F8FF}').contains(&c))
-        .count()
+    text.chars().filter(|&c| ('\u{E000}'..='\u{F8FF}').contains(&c)).count()
 }
 
 /// How mojibake-like a text looks, as `(score, marks)`; lower is better.
@@ -294,20 +284,14 @@ mod tests {
 
     /// Simulates the accident: UTF-8 bytes decoded as a legacy encoding.
     fn mojibake(original: &str, encoding: &'static Encoding) -> String {
-        encoding
-            .decode_without_bom_handling(original.as_bytes())
-            .0
-            .into_owned()
+        encoding.decode_without_bom_handling(original.as_bytes()).0.into_owned()
     }
 
     /// Decodes `input` with repair on and checks the outcome, and that
     /// repair off returns the input unchanged.
     fn check(input: &str, expected: &str, repaired_from: Option<&str>) {
         let decoded = decode(input.as_bytes(), true);
-        assert_eq!(
-            (decoded.text.as_str(), decoded.repaired_from),
-            (expected, repaired_from)
-        );
+        assert_eq!((decoded.text.as_str(), decoded.repaired_from), (expected, repaired_from));
         assert!(decoded.warnings.is_empty());
         assert_eq!(decode(input.as_bytes(), false).text, input);
     }
@@ -335,11 +319,7 @@ mod tests {
         assert!(mojibake("🐍 Ýmir", WINDOWS_1252).contains("\u{90}\u{8D} Ã\u{9D}"));
         check_repair("🐍 Ýmir Ábel", WIN);
         // The original file's BOM, mangled too, is dropped.
-        check(
-            &mojibake("\u{FEFF}Café", MACINTOSH),
-            "Café",
-            Some("Mac OS Roman"),
-        );
+        check(&mojibake("\u{FEFF}Café", MACINTOSH), "Café", Some("Mac OS Roman"));
         // Decomposed accents (as copied on macOS) compose, so they are fine.
         check_repair("Ame\u{301}lie, cafe\u{301}", MAC);
         check_repair("Cre\u{300}me bru\u{302}le\u{301}e, a\u{308}\u{304}", MAC);
@@ -395,9 +375,7 @@ mod tests {
     fn byte_order_marks() {
         let text = "# Roadmap 🐍 — é\n";
         let utf16 = |bom: [u8; 2], to_bytes: fn(u16) -> [u8; 2]| -> Vec<u8> {
-            bom.into_iter()
-                .chain(text.encode_utf16().flat_map(to_bytes))
-                .collect()
+            bom.into_iter().chain(text.encode_utf16().flat_map(to_bytes)).collect()
         };
         let le = utf16([0xFF, 0xFE], u16::to_le_bytes);
         let be = utf16([0xFE, 0xFF], u16::to_be_bytes);
@@ -406,10 +384,7 @@ mod tests {
             assert_eq!((decoded.text.as_str(), decoded.warnings.len()), (text, 0));
         }
         // An unpaired surrogate on line 2 and an odd trailing byte.
-        let decoded = decode(
-            &[0xFF, 0xFE, b'a', 0, b'\n', 0, 0x00, 0xD8, b'b', 0, b'c'],
-            true,
-        );
+        let decoded = decode(&[0xFF, 0xFE, b'a', 0, b'\n', 0, 0x00, 0xD8, b'b', 0, b'c'], true);
         assert_eq!(decoded.text, "a\n\u{FFFD}b\u{FFFD}");
         let warning = "malformed UTF-16LE at line 2: 2 sequences replaced with U+FFFD";
         assert_eq!(decoded.warnings, [warning]);
@@ -434,8 +409,7 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
         let read = |name: &str| {
             let path = dir.join(name);
-            std::fs::read(&path)
-                .unwrap_or_else(|e| panic!("seed file {} is missing: {e}", path.display()))
+            std::fs::read(&path).unwrap_or_else(|e| panic!("seed file {} is missing: {e}", path.display()))
         };
         let seed = decode(&read("002_6fb6dadca086c5a6.txt"), true);
         assert_eq!(seed.repaired_from, Some("Mac OS Roman"));
@@ -446,22 +420,11 @@ mod tests {
         let seed = decode(&read("001_5523af28420022c7.txt"), true);
         assert_eq!(seed.repaired_from, Some("Mac OS Roman"));
         assert!(seed.text.contains("Aurélien") && seed.text.contains('—'));
-        for name in [
-            "000_a2848317c3100bcd",
-            "003_4e8512502f1d8ba6",
-            "004_6ea962d7058b10fe",
-        ] {
+        for name in ["000_a2848317c3100bcd", "003_4e8512502f1d8ba6", "004_6ea962d7058b10fe"] {
             let bytes = read(&format!("{name}.txt"));
             let seed = decode(&bytes, true);
-            assert_eq!(
-                seed.text.as_bytes(),
-                bytes.as_slice(),
-                "seed {name} changed"
-            );
-            assert!(
-                seed.repaired_from.is_none() && seed.warnings.is_empty(),
-                "seed {name}"
-            );
+            assert_eq!(seed.text.as_bytes(), bytes.as_slice(), "seed {name} changed");
+            assert!(seed.repaired_from.is_none() && seed.warnings.is_empty(), "seed {name}");
         }
     }
 

@@ -78,7 +78,8 @@ fn natural_form(node: &Node, parent: Option<NodeKind>) -> Form {
         NodeKind::Timeline
             if node.children.is_empty() && node.checked.is_none() && node.url.is_none() && node.code.is_none() =>
         {
-            if node.weeks.is_some() && node.estimate.is_none() && node.duration.is_none() {
+            let hour_range = node.estimate.as_ref().is_none_or(|e| e.unit == TimeUnit::Hours && node.hours.is_some());
+            if node.weeks.is_some() && hour_range && node.duration.is_none() {
                 Form::WeekRow
             } else if node.duration.is_some() && node.weeks.is_none() && node.estimate.is_none() && node.hours.is_none()
             {
@@ -99,9 +100,7 @@ fn container(out: &mut String, nodes: &[Node], level: usize, parent: Option<Node
     let forms: Vec<Form> = nodes.iter().map(|n| natural_form(n, parent)).collect();
     // Headings swallow whatever follows them: a heading with non-block
     // siblings after it is written as a bold label instead.
-    let last_plain = forms
-        .iter()
-        .rposition(|f| !matches!(f, Form::Heading));
+    let last_plain = forms.iter().rposition(|f| !matches!(f, Form::Heading));
     let mut i = 0;
     while i < nodes.len() {
         let form = match forms[i] {
@@ -190,11 +189,7 @@ fn weeks_text(min: f64, max: f64) -> String {
     let whole = |m: f64| m >= 1.0 && (m - m.round()).abs() < 1e-9;
     if whole(months(min)) && whole(months(max)) && min > 0.0 {
         let (a, b) = (months(min).round(), months(max).round());
-        if a == b {
-            format!("{a} months")
-        } else {
-            format!("{a}-{b} months")
-        }
+        if a == b { format!("{a} months") } else { format!("{a}-{b} months") }
     } else {
         render_weeks(min, max)
     }
@@ -231,11 +226,7 @@ fn item(out: &mut String, node: &Node, indent: usize) {
         let _ = write!(title, " ({})", escape(&estimate_text(e, node.duration.as_ref())));
     }
     let head = if let Some([first, last]) = node.weeks {
-        let label = if first == last {
-            format!("Week {first}")
-        } else {
-            format!("Weeks {first}-{last}")
-        };
+        let label = if first == last { format!("Week {first}") } else { format!("Weeks {first}-{last}") };
         format!("**{label}:** {title}")
     } else if let Some(url) = &node.url {
         format!("[{title}](<{}>)", url.replace('>', "%3E"))
@@ -265,11 +256,7 @@ fn item(out: &mut String, node: &Node, indent: usize) {
 
 fn fence(out: &mut String, code: &str, pad: &str) {
     // A fence longer than any backtick run inside the code.
-    let longest = code
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let marks = "`".repeat(longest.max(2) + 1);
     let _ = writeln!(out, "{pad}{marks}");
     for line in code.lines() {
@@ -289,7 +276,10 @@ fn table(out: &mut String, rows: &[Node], form: Form) {
         for r in rows {
             let [a, b] = r.weeks.unwrap_or([1, 1]);
             let weeks = if a == b { a.to_string() } else { format!("{a}-{b}") };
-            let hours = r.hours.map(|h| h.to_string()).unwrap_or_default();
+            let hours = match (&r.estimate, r.hours) {
+                (Some(range), _) => range.raw.clone(),
+                (None, h) => h.map(|h| h.to_string()).unwrap_or_default(),
+            };
             let notes = r.description.as_deref().map(cell).unwrap_or_default();
             let _ = writeln!(out, "| {weeks} | {} | {hours} | {notes} |", cell(&r.title));
         }

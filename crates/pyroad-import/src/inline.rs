@@ -15,17 +15,15 @@ pub(crate) enum Piece {
         link: Option<String>,
     },
     /// A soft or hard line break; `line` is the line the next text starts on.
-    Break { line: u32 },
+    Break {
+        line: u32,
+    },
     Image,
 }
 
 impl Piece {
     pub fn text(text: &str, strong: bool, link: Option<&String>) -> Piece {
-        Piece::Text {
-            text: text.to_string(),
-            strong,
-            link: link.cloned(),
-        }
+        Piece::Text { text: text.to_string(), strong, link: link.cloned() }
     }
 }
 
@@ -47,18 +45,8 @@ const SEPARATORS: [&str; 4] = ["-", "–", "—", ":"];
 impl Inline {
     pub fn push(&mut self, piece: Piece) {
         // Adjacent text with the same style is one run (pulldown-cmark splits at escapes).
-        if let (
-            Some(Piece::Text {
-                text,
-                strong,
-                link,
-            }),
-            Piece::Text {
-                text: more,
-                strong: s2,
-                link: l2,
-            },
-        ) = (self.pieces.last_mut(), &piece)
+        if let (Some(Piece::Text { text, strong, link }), Piece::Text { text: more, strong: s2, link: l2 }) =
+            (self.pieces.last_mut(), &piece)
             && *strong == *s2
             && link == l2
         {
@@ -83,12 +71,7 @@ impl Inline {
 
     /// The visible text with line breaks kept.
     pub fn plain_multiline(&self) -> String {
-        self.lines()
-            .iter()
-            .map(|(_, l)| l.plain())
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n")
+        self.lines().iter().map(|(_, l)| l.plain()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
     }
 
     fn texts(&self) -> impl Iterator<Item = (&str, bool, Option<&String>)> {
@@ -114,9 +97,7 @@ impl Inline {
     /// Only links to `#anchors` of the same document (a table-of-contents entry).
     pub fn is_anchor_links(&self) -> bool {
         self.has_text()
-            && self.texts().all(|(t, _, link)| {
-                t.trim().is_empty() || link.is_some_and(|l| l.starts_with('#'))
-            })
+            && self.texts().all(|(t, _, link)| t.trim().is_empty() || link.is_some_and(|l| l.starts_with('#')))
     }
 
     /// Splits at line breaks: (first line number offset marker, inline) pairs.
@@ -179,29 +160,17 @@ impl Inline {
             title = title.trim_end().to_string();
         }
         if rest_text.is_empty() {
-            return Some(Labelled {
-                title,
-                url,
-                description: None,
-            });
+            return Some(Labelled { title, url, description: None });
         }
         if colon_inside {
-            return Some(Labelled {
-                title,
-                url,
-                description: Some(rest_text),
-            });
+            return Some(Labelled { title, url, description: Some(rest_text) });
         }
         for sep in SEPARATORS {
             if let Some(desc) = rest_text.strip_prefix(sep)
                 && (sep == ":" || desc.starts_with(char::is_whitespace))
             {
                 let desc = desc.trim();
-                return Some(Labelled {
-                    title,
-                    url,
-                    description: (!desc.is_empty()).then(|| desc.to_string()),
-                });
+                return Some(Labelled { title, url, description: (!desc.is_empty()).then(|| desc.to_string()) });
             }
         }
         None
@@ -213,11 +182,7 @@ mod tests {
     use super::*;
 
     fn t(text: &str, strong: bool, link: Option<&str>) -> Piece {
-        Piece::Text {
-            text: text.into(),
-            strong,
-            link: link.map(String::from),
-        }
+        Piece::Text { text: text.into(), strong, link: link.map(String::from) }
     }
 
     fn inline(pieces: Vec<Piece>) -> Inline {

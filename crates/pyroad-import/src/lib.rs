@@ -102,18 +102,9 @@ pub fn import(bytes: &[u8], options: &Options) -> Imported {
     for message in decoded.warnings {
         ctx.warnings.push(Warning { line: None, message });
     }
-    let format = options.format.unwrap_or_else(|| {
-        if plain::looks_plain(&text) {
-            Format::Plain
-        } else {
-            Format::Markdown
-        }
-    });
-    let fallback = options
-        .fallback_title
-        .as_deref()
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or("Untitled roadmap");
+    let format =
+        options.format.unwrap_or_else(|| if plain::looks_plain(&text) { Format::Plain } else { Format::Markdown });
+    let fallback = options.fallback_title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or("Untitled roadmap");
     let mut roadmap = match format {
         Format::Markdown => {
             let index = lines::LineIndex::new(&text);

@@ -41,22 +41,16 @@ pub struct Finding {
 pub fn lint(imported: &Imported) -> Vec<Finding> {
     let mut findings = Vec::new();
     for w in &imported.warnings {
-        let rule = if w.message.starts_with("unreadable duration") {
-            Rule::UnreadableDuration
-        } else {
-            Rule::Encoding
-        };
-        findings.push(Finding {
-            line: w.line,
-            rule,
-            message: w.message.clone(),
-        });
+        let rule = if w.message.starts_with("unreadable duration") { Rule::UnreadableDuration } else { Rule::Encoding };
+        findings.push(Finding { line: w.line, rule, message: w.message.clone() });
     }
     if let Some(from) = imported.repaired_from {
         findings.push(Finding {
             line: None,
             rule: Rule::Encoding,
-            message: format!("text was UTF-8 read as {from} and saved again; repaired on import (re-save the file as UTF-8)"),
+            message: format!(
+                "text was UTF-8 read as {from} and saved again; repaired on import (re-save the file as UTF-8)"
+            ),
         });
     }
     siblings(&imported.roadmap.children, "the roadmap", &mut findings);

@@ -9,13 +9,13 @@
 
 use pyroad_model::{Node, NodeKind, Roadmap};
 
+use crate::DropReason;
 use crate::blocks::{Block, Item};
 use crate::inline::Inline;
 use crate::nodes::{self, Ctx, ItemOutcome, ItemText};
 use crate::outline;
 use crate::table;
 use crate::text::{clean_line, has_sentence_break};
-use crate::DropReason;
 
 /// Longest line that may still act as a `Label:` above a list.
 const MAX_LABEL_CHARS: usize = 100;
@@ -45,9 +45,9 @@ pub(crate) fn build(blocks: Vec<Block>, fallback_title: &str, ctx: &mut Ctx) -> 
         loop {
             let is_prose = match blocks.front() {
                 Some(Block::Paragraph { inline, .. }) => {
-                    !is_label_or_outline(inline)
-                        // A label paragraph right above a list is a block, not prose.
-                        && !(ends_with_colon(inline) && matches!(blocks.get(1), Some(Block::List { .. })))
+                    // A label paragraph right above a list is a block, not prose.
+                    let label_above_list = ends_with_colon(inline) && matches!(blocks.get(1), Some(Block::List { .. }));
+                    !(is_label_or_outline(inline) || label_above_list)
                 }
                 Some(Block::Quote { .. }) => true,
                 _ => false,
@@ -56,6 +56,11 @@ pub(crate) fn build(blocks: Vec<Block>, fallback_title: &str, ctx: &mut Ctx) -> 
                 break;
             }
             let Some(block) = blocks.pop_front() else { break };
+            // Badges between the title and the prose are decoration too.
+            if is_decoration(&block) {
+                drop_decoration(&block, ctx);
+                continue;
+            }
             let text = prose_text(&block);
             if !text.is_empty() {
                 description.push(text);
@@ -110,7 +115,9 @@ fn is_label_or_outline(inline: &Inline) -> bool {
 fn prose_text(block: &Block) -> String {
     match block {
         Block::Paragraph { inline, .. } | Block::Heading { inline, .. } => inline.plain_multiline(),
-        Block::Quote { blocks } => blocks.iter().map(prose_text).filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n"),
+        Block::Quote { blocks } => {
+            blocks.iter().map(prose_text).filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n")
+        }
         Block::List { items } => items
             .iter()
             .flat_map(|i| i.blocks.iter())
@@ -135,11 +142,7 @@ struct Tree<'c> {
 
 impl<'c> Tree<'c> {
     fn new(ctx: &'c mut Ctx) -> Self {
-        Tree {
-            ctx,
-            root: Vec::new(),
-            open: Vec::new(),
-        }
+        Tree { ctx, root: Vec::new(), open: Vec::new() }
     }
 
     fn inherited(&self) -> Option<NodeKind> {
@@ -265,9 +268,7 @@ impl<'c> Tree<'c> {
             self.container().extend(topics);
             return;
         }
-        let list_follows = rest
-            .as_ref()
-            .is_some_and(|r| matches!(r.front(), Some(Block::List { .. })));
+        let list_follows = rest.as_ref().is_some_and(|r| matches!(r.front(), Some(Block::List { .. })));
         let bold = inline.is_all_strong() && inline.lines().len() == 1;
         if bold || (list_follows && ends_with_colon(inline)) {
             let mut label = nodes::section(&inline.plain(), line, inherited, self.ctx);
@@ -291,13 +292,7 @@ impl<'c> Tree<'c> {
         // are a list written with emoji bullets: one item each, the symbol kept.
         if let Some(items) = symbol_lines(inline, line) {
             for (at, text) in items {
-                let item = ItemText {
-                    title: text,
-                    url: None,
-                    description: None,
-                    checked: None,
-                    weeks: None,
-                };
+                let item = ItemText { title: text, url: None, description: None, checked: None, weeks: None };
                 match nodes::item(item, at, inherited, self.ctx) {
                     ItemOutcome::Node(node) | ItemOutcome::Statement(node, _) => self.container().push(node),
                 }
@@ -404,13 +399,7 @@ fn list_item(
                     description: l.description,
                     checked,
                 },
-                None => ItemText {
-                    title: head.plain(),
-                    url: None,
-                    description: None,
-                    checked,
-                    weeks: None,
-                },
+                None => ItemText { title: head.plain(), url: None, description: None, checked, weeks: None },
             };
             if let Some(inline) = outline_rest
                 && let Some(children) = outline::split(inline, line, Some(1), inherited, ctx)

@@ -7,7 +7,7 @@ use pyroad_model::{Duration, Estimate, Node, NodeKind, TimeUnit};
 
 use crate::classify::special_kind;
 use crate::text::{clean_line, strip_label_colon};
-use crate::{Dropped, DropReason, Warning};
+use crate::{DropReason, Dropped, Warning};
 
 /// What a reader collects besides the tree.
 #[derive(Default)]
@@ -20,18 +20,11 @@ pub(crate) struct Ctx {
 
 impl Ctx {
     pub fn warn(&mut self, line: u32, message: impl Into<String>) {
-        self.warnings.push(Warning {
-            line: Some(line),
-            message: message.into(),
-        });
+        self.warnings.push(Warning { line: Some(line), message: message.into() });
     }
 
     pub fn drop_lines(&mut self, line: u32, end_line: u32, reason: DropReason) {
-        self.dropped.push(Dropped {
-            line,
-            end_line: end_line.max(line),
-            reason,
-        });
+        self.dropped.push(Dropped { line, end_line: end_line.max(line), reason });
     }
 
     fn note_unreadable(&mut self, facts: &TimeFacts, line: u32) {
@@ -43,12 +36,7 @@ impl Ctx {
 
 fn weeks_of(estimate: &Estimate) -> Option<Duration> {
     let (min_weeks, max_weeks) = estimate.weeks()?;
-    Some(Duration {
-        min_weeks,
-        max_weeks,
-        hours_per_week_min: None,
-        hours_per_week_max: None,
-    })
+    Some(Duration { min_weeks, max_weeks, hours_per_week_min: None, hours_per_week_max: None })
 }
 
 /// A duration from time facts: weeks from the first calendar length, the
@@ -108,13 +96,7 @@ pub(crate) enum ItemOutcome {
 }
 
 pub(crate) fn item(text: ItemText, line: u32, inherited: Option<NodeKind>, ctx: &mut Ctx) -> ItemOutcome {
-    let ItemText {
-        title,
-        url,
-        description,
-        checked,
-        weeks,
-    } = text;
+    let ItemText { title, url, description, checked, weeks } = text;
     // "**Week 3:** Closures and decorators": the weeks are the label, the text is the topic.
     let (title, description) = match (weeks, description) {
         (Some(_), Some(topic)) => (topic, None),
@@ -130,7 +112,7 @@ pub(crate) fn item(text: ItemText, line: u32, inherited: Option<NodeKind>, ctx: 
         node.url = url;
         return ItemOutcome::Statement(node, facts);
     }
-    let mut node = Node::new(kind, title.clone(), line);
+    let mut node = Node::new(kind, title, line);
     node.checked = checked;
     node.url = url;
     node.weeks = weeks;
@@ -149,9 +131,12 @@ pub(crate) fn item(text: ItemText, line: u32, inherited: Option<NodeKind>, ctx: 
     {
         // "**Ownership** - the borrow checker (2h)": the estimate sits in the description.
         let facts = time::scan(&desc);
-        if let Some(estimate) = facts.lengths.first() {
-            node.estimate = Some(estimate.clone());
-            node.description = (!facts.rest.is_empty()).then_some(facts.rest);
+        if !facts.lengths.is_empty() || facts.weekly_hours.is_some() {
+            node.estimate = facts.lengths.first().cloned();
+            if facts.weekly_hours.is_some() {
+                node.duration = duration_of(&facts);
+            }
+            node.description = (!facts.rest.is_empty()).then(|| facts.rest.clone());
         }
     }
     ItemOutcome::Node(node)

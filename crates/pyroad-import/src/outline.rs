@@ -65,8 +65,7 @@ pub(crate) fn is_outline(inline: &Inline) -> bool {
 /// An item's text whose continuation lines carry multi-part numbers.
 pub(crate) fn is_outline_tail(inline: &Inline) -> bool {
     let lines = inline.lines();
-    lines.len() >= 2
-        && outline_depth(&lines[1].1.plain()).is_some_and(|d| d >= 2)
+    lines.len() >= 2 && outline_depth(&lines[1].1.plain()).is_some_and(|d| d >= 2)
 }
 
 /// Splits an outline into nested topics. For a paragraph (`item_depth` is
@@ -117,13 +116,7 @@ pub(crate) fn split(
         while open.last().is_some_and(|(d, _)| *d >= depth) {
             close(&mut open, &mut roots);
         }
-        let item = ItemText {
-            title: text,
-            url: None,
-            description: None,
-            checked: None,
-            weeks: None,
-        };
+        let item = ItemText { title: text, url: None, description: None, checked: None, weeks: None };
         let node = match nodes::item(item, at, inherited, ctx) {
             ItemOutcome::Node(node) | ItemOutcome::Statement(node, _) => node,
         };

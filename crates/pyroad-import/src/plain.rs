@@ -7,9 +7,9 @@
 
 use pyroad_model::{Node, Roadmap};
 
+use crate::DropReason;
 use crate::nodes::{self, Ctx, ItemOutcome, ItemText};
 use crate::text::{clean_line, has_sentence_break};
-use crate::DropReason;
 
 /// A line this long that ends a part with a full stop is a closing remark.
 const REMARK_CHARS: usize = 100;
@@ -24,10 +24,7 @@ struct Line<'a> {
 }
 
 fn indent_of(text: &str) -> usize {
-    text.chars()
-        .take_while(|c| c.is_whitespace())
-        .map(|c| if c == '\t' { 4 } else { 1 })
-        .sum()
+    text.chars().take_while(|c| c.is_whitespace()).map(|c| if c == '\t' { 4 } else { 1 }).sum()
 }
 
 fn is_decoration(text: &str) -> bool {
@@ -70,22 +67,12 @@ pub(crate) fn build(text: &str, fallback_title: &str, ctx: &mut Ctx) -> Roadmap 
         .enumerate()
         .map(|(i, l)| {
             let l = l.strip_suffix('\r').unwrap_or(l);
-            Line {
-                no: u32::try_from(i + 1).unwrap_or(u32::MAX),
-                text: l,
-                indent: indent_of(l),
-            }
+            Line { no: u32::try_from(i + 1).unwrap_or(u32::MAX), text: l, indent: indent_of(l) }
         })
         .collect();
     let blank = |i: usize| lines.get(i).is_none_or(|l| l.text.trim().is_empty());
     let mut roadmap = Roadmap::new(fallback_title);
-    let mut reader = Reader {
-        ctx,
-        root: Vec::new(),
-        part: None,
-        group: None,
-        items: Vec::new(),
-    };
+    let mut reader = Reader { ctx, root: Vec::new(), part: None, group: None, items: Vec::new() };
 
     let mut i = 0;
     while i < lines.len() && blank(i) {
@@ -161,10 +148,7 @@ fn is_wrapped(prev: &str, next: &str) -> bool {
 }
 
 fn next_is_content(lines: &[Line<'_>], i: usize) -> bool {
-    lines[i + 1..]
-        .iter()
-        .find(|l| !l.text.trim().is_empty())
-        .is_some_and(|l| !is_heading(l.text))
+    lines[i + 1..].iter().find(|l| !l.text.trim().is_empty()).is_some_and(|l| !is_heading(l.text))
 }
 
 /// Where the prose paragraph starting at `i` ends (exclusive), if line `i`
@@ -293,19 +277,8 @@ impl Reader<'_> {
 
     fn item(&mut self, text: &str, line: u32, indent: usize) {
         self.close_items(Some(indent));
-        let inherited = self
-            .group
-            .as_ref()
-            .or(self.part.as_ref())
-            .map(|n| n.kind)
-            .filter(|k| !k.is_learnable());
-        let item = ItemText {
-            title: text.to_string(),
-            url: None,
-            description: None,
-            checked: None,
-            weeks: None,
-        };
+        let inherited = self.group.as_ref().or(self.part.as_ref()).map(|n| n.kind).filter(|k| !k.is_learnable());
+        let item = ItemText { title: text.to_string(), url: None, description: None, checked: None, weeks: None };
         let node = match nodes::item(item, line, inherited, self.ctx) {
             ItemOutcome::Node(node) => node,
             ItemOutcome::Statement(node, facts) => {

@@ -8,13 +8,13 @@
 //! its description.
 
 use pyroad_model::time;
-use pyroad_model::{Duration, Node, NodeKind};
+use pyroad_model::{Duration, Estimate, Node, NodeKind, TimeUnit};
 
+use crate::DropReason;
 use crate::classify::week_range;
 use crate::inline::Inline;
 use crate::nodes::{self, Ctx};
 use crate::text::key;
-use crate::DropReason;
 
 #[derive(Default)]
 struct Columns {
@@ -66,10 +66,8 @@ pub(crate) fn rows(
     ctx.drop_lines(line, line, DropReason::TableHeader);
     let head: Vec<String> = head.iter().map(Inline::plain).collect();
     let cols = columns(&head);
-    let rows: Vec<(u32, Vec<String>)> = rows
-        .into_iter()
-        .map(|(l, cells)| (l, cells.iter().map(Inline::plain).collect()))
-        .collect();
+    let rows: Vec<(u32, Vec<String>)> =
+        rows.into_iter().map(|(l, cells)| (l, cells.iter().map(Inline::plain).collect())).collect();
     let cell = |cells: &[String], i: Option<usize>| i.and_then(|i| cells.get(i)).cloned().unwrap_or_default();
 
     let weekly = cols.week.is_some_and(|w| {
@@ -108,17 +106,20 @@ fn rest_of(cells: &[String], used: &[Option<usize>]) -> Option<String> {
 
 fn week_row(cells: &[String], cols: &Columns, line: u32) -> Node {
     let weeks = cols.week.and_then(|w| week_range(cells.get(w)?));
-    let title_col = cols
-        .topic
-        .or_else(|| (0..cells.len()).find(|i| Some(*i) != cols.week && Some(*i) != cols.hours));
+    let title_col = cols.topic.or_else(|| (0..cells.len()).find(|i| Some(*i) != cols.week && Some(*i) != cols.hours));
     let title = title_col.and_then(|i| cells.get(i)).cloned().unwrap_or_default();
     let mut node = Node::new(NodeKind::Timeline, title, line);
     node.weeks = weeks;
     let mut used = vec![cols.week, title_col];
     if let Some(h) = cols.hours
-        && let Some(hours) = cells.get(h).and_then(|c| number_or_mean(c))
+        && let Some(cell) = cells.get(h)
+        && let Some((min, max)) = number_or_range(cell)
     {
-        node.hours = Some(hours);
+        node.hours = Some((min + max) / 2.0);
+        // "6-8" hours: the row's hours are the mean, the range stays as stated.
+        if min < max {
+            node.estimate = Some(Estimate { raw: cell.trim().to_owned(), min, max, unit: TimeUnit::Hours });
+        }
         used.push(Some(h));
     }
     node.description = rest_of(cells, &used);
@@ -145,13 +146,9 @@ fn phase_row(cells: &[String], cols: &Columns, line: u32, ctx: &mut Ctx) -> Node
         && let Some(text) = cells.get(h)
     {
         let facts = time::scan(text);
-        let weekly = facts.weekly_hours.or_else(|| {
-            facts
-                .lengths
-                .first()
-                .filter(|e| e.unit == pyroad_model::TimeUnit::Hours)
-                .map(|e| (e.min, e.max))
-        });
+        let weekly = facts
+            .weekly_hours
+            .or_else(|| facts.lengths.first().filter(|e| e.unit == TimeUnit::Hours).map(|e| (e.min, e.max)));
         if let Some((min, max)) = weekly
             && let Some(d) = duration.as_mut()
         {
@@ -177,18 +174,17 @@ fn plain_row(cells: &[String], line: u32, inherited: Option<NodeKind>) -> Node {
 }
 
 /// "6" → 6, "3-4" → 3.5, "2.5 h" → 2.5.
-fn number_or_mean(text: &str) -> Option<f64> {
-    let cleaned: String = text
-        .trim()
-        .trim_end_matches(|c: char| c.is_alphabetic() || c == '/' || c.is_whitespace())
-        .to_string();
+/// "6", "6-8", "6–8 hours": the bounds.
+fn number_or_range(text: &str) -> Option<(f64, f64)> {
+    let cleaned: String =
+        text.trim().trim_end_matches(|c: char| c.is_alphabetic() || c == '/' || c.is_whitespace()).to_string();
     let mut parts = cleaned.split(['-', '–', '—']).map(str::trim);
     let a: f64 = parts.next()?.parse().ok()?;
     let b: f64 = match parts.next() {
         Some(p) => p.parse().ok()?,
         None => a,
     };
-    (a.is_finite() && b.is_finite() && a >= 0.0 && b >= a).then_some((a + b) / 2.0)
+    (a.is_finite() && b.is_finite() && a >= 0.0 && b >= a).then_some((a, b))
 }
 
 /// Gives sections the durations of the phases-table rows that name them:
@@ -224,10 +220,10 @@ mod tests {
 
     #[test]
     fn hours_cells() {
-        assert_eq!(number_or_mean("6"), Some(6.0));
-        assert_eq!(number_or_mean("3-4"), Some(3.5));
-        assert_eq!(number_or_mean("2.5 h"), Some(2.5));
-        assert_eq!(number_or_mean("lots"), None);
-        assert_eq!(number_or_mean("4-2"), None);
+        assert_eq!(number_or_range("6"), Some((6.0, 6.0)));
+        assert_eq!(number_or_range("3-4"), Some((3.0, 4.0)));
+        assert_eq!(number_or_range("2.5 h"), Some((2.5, 2.5)));
+        assert_eq!(number_or_range("lots"), None);
+        assert_eq!(number_or_range("4-2"), None);
     }
 }

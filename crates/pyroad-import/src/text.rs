@@ -35,10 +35,7 @@ pub(crate) fn strip_label_colon(title: &str) -> String {
 /// lower-cased: what keyword rules and matching look at.
 pub(crate) fn key(title: &str) -> String {
     let lower = title.to_lowercase();
-    let start = lower
-        .char_indices()
-        .find(|&(_, c)| c.is_alphabetic())
-        .map_or(lower.len(), |(i, _)| i);
+    let start = lower.char_indices().find(|&(_, c)| c.is_alphabetic()).map_or(lower.len(), |(i, _)| i);
     lower[start..].to_string()
 }
 

@@ -56,11 +56,7 @@ pub fn assign(roadmap: &mut Roadmap) {
         for i in extend {
             depth_used[i] += 1;
             let slugs = &entries[i].1;
-            candidates[i] = (0..=depth_used[i])
-                .rev()
-                .map(|d| slugs[d].as_str())
-                .collect::<Vec<_>>()
-                .join("/");
+            candidates[i] = (0..=depth_used[i]).rev().map(|d| slugs[d].as_str()).collect::<Vec<_>>().join("/");
         }
     }
 
@@ -98,15 +94,9 @@ fn collect(
 }
 
 fn node_at<'a>(nodes: &'a mut [Node], path: &[usize]) -> &'a mut Node {
-    let (first, rest) = path
-        .split_first()
-        .expect("paths from collect() always have at least one element");
+    let (first, rest) = path.split_first().expect("paths from collect() always have at least one element");
     let node = &mut nodes[*first];
-    if rest.is_empty() {
-        node
-    } else {
-        node_at(&mut node.children, rest)
-    }
+    if rest.is_empty() { node } else { node_at(&mut node.children, rest) }
 }
 
 /// The slug of a title (rule 1 above), or `None` when nothing is left.
@@ -155,9 +145,8 @@ mod unicode_words {
             };
             let mut end = text.len();
             while let Some(&(i, c)) = chars.peek() {
-                let dotted_number = c == '.'
-                    && bytes[start].is_ascii_digit()
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                let dotted_number =
+                    c == '.' && bytes[start].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
                 if c.is_alphanumeric() || dotted_number {
                     chars.next();
                 } else {
@@ -213,32 +202,17 @@ mod tests {
 
     #[test]
     fn twins_are_told_apart_by_ancestors_then_counters() {
-        let r = tree(&[
-            ("Flask", &["Templates", "Routing"]),
-            ("Django", &["Templates"]),
-            ("Django", &["Templates"]),
-        ]);
+        let r = tree(&[("Flask", &["Templates", "Routing"]), ("Django", &["Templates"]), ("Django", &["Templates"])]);
         assert_eq!(
             ids(&r),
-            [
-                "flask",
-                "flask/templates",
-                "routing",
-                "django",
-                "django/templates",
-                "django~2",
-                "django/templates~2"
-            ]
+            ["flask", "flask/templates", "routing", "django", "django/templates", "django~2", "django/templates~2"]
         );
     }
 
     #[test]
     fn ids_survive_reordering_renumbering_and_parent_retitling() {
         let before = tree(&[("1. Basics", &["Variables", "Loops"]), ("2. More", &["Classes"])]);
-        let after = tree(&[
-            ("1. More stuff", &["Classes", "Inheritance"]),
-            ("2. Basics", &["Loops", "Variables"]),
-        ]);
+        let after = tree(&[("1. More stuff", &["Classes", "Inheritance"]), ("2. Basics", &["Loops", "Variables"])]);
         let find = |r: &Roadmap, t: &str| r.walk().find(|n| n.title == t).map(|n| n.id.clone());
         for t in ["Variables", "Loops", "Classes"] {
             assert_eq!(find(&before, t), find(&after, t), "{t}");

@@ -37,11 +37,7 @@ pub struct Roadmap {
 
 impl Roadmap {
     pub fn new(title: impl Into<String>) -> Self {
-        Roadmap {
-            title: title.into(),
-            description: None,
-            children: Vec::new(),
-        }
+        Roadmap { title: title.into(), description: None, children: Vec::new() }
     }
 
     /// Every node, parents before children, in document order.

@@ -103,7 +103,9 @@ pub fn scan(text: &str) -> TimeFacts {
     found.sort_by_key(|f| f.at);
     for f in found {
         match f.unit {
-            Some(unit) => out.lengths.push(Estimate { raw: text[f.at..f.end].to_owned(), min: f.min, max: f.max, unit }),
+            Some(unit) => {
+                out.lengths.push(Estimate { raw: text[f.at..f.end].to_owned(), min: f.min, max: f.max, unit });
+            }
             None => {
                 out.weekly_hours.get_or_insert((f.min, f.max));
             }
@@ -181,42 +183,177 @@ const JOIN_WORDS: &[&str] = &["and", "at", "with", "plus"];
 /// "1 hour a day" or "at least 2 weeks" is reported as unreadable while
 /// "(25 min focus, 5 min break)" is plain text.
 const TIME_TALK: &[&str] = &[
-    "approximately", "approx", "about", "around", "roughly", "circa", "and", "at", "with", "plus",
-    "or", "to", "per", "a", "an", "each", "every", "daily", "weekly", "monthly", "least", "most",
-    "more", "less", "than", "over", "under", "up", "m",
+    "approximately",
+    "approx",
+    "about",
+    "around",
+    "roughly",
+    "circa",
+    "and",
+    "at",
+    "with",
+    "plus",
+    "or",
+    "to",
+    "per",
+    "a",
+    "an",
+    "each",
+    "every",
+    "daily",
+    "weekly",
+    "monthly",
+    "least",
+    "most",
+    "more",
+    "less",
+    "than",
+    "over",
+    "under",
+    "up",
+    "m",
 ];
 
 /// A lead-in label must hold one of these ("Duration:", "Suggested time:")
 /// and otherwise only `LABEL_GLUE` words or numbers; so "Testing: 1 week"
 /// is a topic with an estimate, not a statement.
 const LABEL_CORE: &[&str] = &[
-    "time", "duration", "estimate", "estimated", "est", "eta", "timeline", "timeframe",
-    "commitment", "pace", "length", "schedule", "effort", "total", "weekly", "hours",
+    "time",
+    "duration",
+    "estimate",
+    "estimated",
+    "est",
+    "eta",
+    "timeline",
+    "timeframe",
+    "commitment",
+    "pace",
+    "length",
+    "schedule",
+    "effort",
+    "total",
+    "weekly",
+    "hours",
 ];
 const LABEL_GLUE: &[&str] = &[
-    "suggested", "recommended", "expected", "approximate", "approx", "typical", "average",
-    "needed", "required", "to", "complete", "completion", "for", "this", "the", "of", "phase",
-    "section", "path", "level", "module", "stage", "part", "step", "study", "learning", "per",
-    "week", "overall", "how", "long", "it", "takes", "time", "total",
+    "suggested",
+    "recommended",
+    "expected",
+    "approximate",
+    "approx",
+    "typical",
+    "average",
+    "needed",
+    "required",
+    "to",
+    "complete",
+    "completion",
+    "for",
+    "this",
+    "the",
+    "of",
+    "phase",
+    "section",
+    "path",
+    "level",
+    "module",
+    "stage",
+    "part",
+    "step",
+    "study",
+    "learning",
+    "per",
+    "week",
+    "overall",
+    "how",
+    "long",
+    "it",
+    "takes",
+    "time",
+    "total",
 ];
 
 /// A word right before trailing words that makes them part of a sentence:
 /// "Learn Python in 30 days", "Spend 2 hours", "Code for at least 30 minutes".
 const SENTENCE_WORDS: &[&str] = &[
-    "for", "at", "least", "most", "in", "within", "of", "every", "each", "per", "than", "to",
-    "the", "a", "an", "next", "first", "last", "over", "under", "after", "before", "only",
-    "just", "up", "by", "with", "and", "or", "from", "until", "till", "during", "another",
-    "those", "these", "couple", "few", "several", "some", "all", "whole", "entire", "full",
-    "extra", "more", "less", "additional", "spend", "spent", "spending", "take", "takes",
-    "took", "taking", "need", "needs", "give", "allow", "allocate", "dedicate", "invest",
-    "lasts", "is", "are", "was", "be", "it", "this", "that", "ago",
+    "for",
+    "at",
+    "least",
+    "most",
+    "in",
+    "within",
+    "of",
+    "every",
+    "each",
+    "per",
+    "than",
+    "to",
+    "the",
+    "a",
+    "an",
+    "next",
+    "first",
+    "last",
+    "over",
+    "under",
+    "after",
+    "before",
+    "only",
+    "just",
+    "up",
+    "by",
+    "with",
+    "and",
+    "or",
+    "from",
+    "until",
+    "till",
+    "during",
+    "another",
+    "those",
+    "these",
+    "couple",
+    "few",
+    "several",
+    "some",
+    "all",
+    "whole",
+    "entire",
+    "full",
+    "extra",
+    "more",
+    "less",
+    "additional",
+    "spend",
+    "spent",
+    "spending",
+    "take",
+    "takes",
+    "took",
+    "taking",
+    "need",
+    "needs",
+    "give",
+    "allow",
+    "allocate",
+    "dedicate",
+    "invest",
+    "lasts",
+    "is",
+    "are",
+    "was",
+    "be",
+    "it",
+    "this",
+    "that",
+    "ago",
 ];
 
 /// Words whose number is an ordinal label: in "Phase 1 - 2 weeks" the dash
 /// separates the label "Phase 1" from the length.
 const ORDINAL_LABELS: &[&str] = &[
-    "phase", "week", "weeks", "day", "days", "month", "months", "part", "step", "module",
-    "chapter", "level", "stage", "lesson", "unit", "section", "lecture", "session", "sprint",
+    "phase", "week", "weeks", "day", "days", "month", "months", "part", "step", "module", "chapter", "level", "stage",
+    "lesson", "unit", "section", "lecture", "session", "sprint",
 ];
 
 fn in_list(word: &str, list: &[&str]) -> bool {
@@ -334,9 +471,8 @@ impl<'a> Cursor<'a> {
     /// not running on into a letter or digit.
     fn eat_word_any(&mut self, words: &[&str]) -> bool {
         let run = self.alpha_run();
-        let hit = !run.is_empty()
-            && in_list(run, words)
-            && !self.rest()[run.len()..].starts_with(char::is_alphanumeric);
+        let hit =
+            !run.is_empty() && in_list(run, words) && !self.rest()[run.len()..].starts_with(char::is_alphanumeric);
         if hit {
             self.pos += run.len();
         }
@@ -535,7 +671,9 @@ fn may_hold_time(text: &str) -> bool {
     b.iter().any(u8::is_ascii_digit)
         || (0..b.len()).any(|i| {
             matches!(b[i] | 0x20, b'h' | b'd' | b'w' | b'm' | b'y')
-                && UNIT_STEMS.iter().any(|s| b[i..].get(..s.len()).is_some_and(|t| t.eq_ignore_ascii_case(s.as_bytes())))
+                && UNIT_STEMS
+                    .iter()
+                    .any(|s| b[i..].get(..s.len()).is_some_and(|t| t.eq_ignore_ascii_case(s.as_bytes())))
         })
 }
 
@@ -616,8 +754,7 @@ fn bare(word: &str) -> &str {
 /// "2", "~1.5", "two"; not "3.10+" or "v2".
 fn is_number_token(word: &str) -> bool {
     let w = word.trim_start_matches(['~', '≈']).trim_end_matches([',', ';', ':']);
-    (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
-        || number_word(w).is_some()
+    (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')) || number_word(w).is_some()
 }
 
 /// The longest time-looking suffix after a separator that does not read,

@@ -10,11 +10,7 @@ use pyroad_model::{Node, Roadmap};
 /// The folder of real roadmaps beside the repository. Missing is a failure.
 pub fn seeds_dir() -> PathBuf {
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds"));
-    assert!(
-        dir.is_dir(),
-        "the seed roadmaps must be at {} (../shared/seeds beside the repository)",
-        dir.display()
-    );
+    assert!(dir.is_dir(), "the seed roadmaps must be at {} (../shared/seeds beside the repository)", dir.display());
     dir
 }
 
@@ -29,13 +25,7 @@ pub fn seed_bytes(prefix: &str) -> Vec<u8> {
 }
 
 pub fn seed(prefix: &str) -> Imported {
-    import(
-        &seed_bytes(prefix),
-        &Options {
-            fallback_title: Some(format!("seed {prefix}")),
-            ..Options::default()
-        },
-    )
+    import(&seed_bytes(prefix), &Options { fallback_title: Some(format!("seed {prefix}")), ..Options::default() })
 }
 
 pub fn md(text: &str) -> Roadmap {
@@ -121,17 +111,14 @@ pub fn render(roadmap: &Roadmap, full: bool) -> String {
 
 /// Lower-cased runs of letters and digits.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
 }
 
 fn node_text(n: &Node, out: &mut String) {
-    for part in [&Some(n.title.clone()), &n.description, &n.url, &n.code] {
-        if let Some(p) = part {
-            out.push_str(p);
-            out.push('\n');
-        }
+    let parts = [Some(&n.title), n.description.as_ref(), n.url.as_ref(), n.code.as_ref()];
+    for part in parts.into_iter().flatten() {
+        out.push_str(part);
+        out.push('\n');
     }
     if let Some(e) = &n.estimate {
         out.push_str(&e.raw);

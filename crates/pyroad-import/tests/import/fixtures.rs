@@ -24,13 +24,7 @@ pub fn load(name: &str) -> pyroad_import::Imported {
     let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).join(name);
     let bytes = std::fs::read(&path).unwrap();
     let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-    import(
-        &bytes,
-        &Options {
-            fallback_title: Some(stem),
-            ..Options::default()
-        },
-    )
+    import(&bytes, &Options { fallback_title: Some(stem), ..Options::default() })
 }
 
 #[test]

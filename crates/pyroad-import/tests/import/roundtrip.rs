@@ -66,7 +66,18 @@ fn json_round_trips_through_serde() {
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     let first = &value["children"][0];
     for field in [
-        "id", "kind", "title", "checked", "estimate", "duration", "weeks", "hours", "url", "description", "code", "line",
+        "id",
+        "kind",
+        "title",
+        "checked",
+        "estimate",
+        "duration",
+        "weeks",
+        "hours",
+        "url",
+        "description",
+        "code",
+        "line",
         "children",
     ] {
         assert!(first.get(field).is_some(), "node field {field} missing from the JSON contract");
@@ -125,7 +136,13 @@ fn duration() -> impl Strategy<Value = Option<Duration>> {
 }
 
 fn topic(kind: NodeKind) -> impl Strategy<Value = Node> {
-    let leaf = (title(), prop::option::of(any::<bool>()), estimate(), prop::option::of("[a-z]{1,8}"), prop::option::of(title()))
+    let leaf = (
+        title(),
+        prop::option::of(any::<bool>()),
+        estimate(),
+        prop::option::of("[a-z]{1,8}"),
+        prop::option::of(title()),
+    )
         .prop_map(move |(t, checked, estimate, url, description)| {
             let mut n = Node::new(kind, t, 0);
             n.checked = checked;
@@ -143,12 +160,13 @@ fn topic(kind: NodeKind) -> impl Strategy<Value = Node> {
 }
 
 fn section() -> impl Strategy<Value = Node> {
-    let plain = (title(), duration(), prop::collection::vec(topic(NodeKind::Topic), 0..5)).prop_map(|(t, d, children)| {
-        let mut n = Node::new(NodeKind::Section, t, 0);
-        n.duration = d;
-        n.children = children;
-        n
-    });
+    let plain =
+        (title(), duration(), prop::collection::vec(topic(NodeKind::Topic), 0..5)).prop_map(|(t, d, children)| {
+            let mut n = Node::new(NodeKind::Section, t, 0);
+            n.duration = d;
+            n.children = children;
+            n
+        });
     let special = prop::sample::select(vec![
         ("Project Ideas", NodeKind::Project),
         ("Resources", NodeKind::Resource),
@@ -178,7 +196,12 @@ fn section() -> impl Strategy<Value = Node> {
 }
 
 fn roadmap() -> impl Strategy<Value = Roadmap> {
-    (title(), prop::option::of(title()), prop::collection::vec(topic(NodeKind::Topic), 0..3), prop::collection::vec(section(), 0..5))
+    (
+        title(),
+        prop::option::of(title()),
+        prop::collection::vec(topic(NodeKind::Topic), 0..3),
+        prop::collection::vec(section(), 0..5),
+    )
         .prop_map(|(t, description, topics, sections)| {
             let mut r = Roadmap::new(t);
             r.description = description;

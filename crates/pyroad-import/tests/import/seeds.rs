@@ -66,12 +66,8 @@ fn seed_001_phases_tasks_and_blocks() {
 
     let timeline = top(r, "Timeline Summary")[0];
     assert_eq!(timeline.kind, NodeKind::Timeline);
-    let rows: Vec<&str> = timeline
-        .children
-        .iter()
-        .filter(|n| n.kind == NodeKind::Timeline)
-        .map(|n| n.title.as_str())
-        .collect();
+    let rows: Vec<&str> =
+        timeline.children.iter().filter(|n| n.kind == NodeKind::Timeline).map(|n| n.title.as_str()).collect();
     assert_eq!(rows, ["Phase 1", "Phase 2", "Phase 3", "Phase 4", "Total"]);
     let total = &timeline.children[4].duration.clone().unwrap();
     assert_eq!((total.min_weeks, total.max_weeks), (22.0, 32.0));
@@ -99,7 +95,8 @@ fn seed_001_phases_tasks_and_blocks() {
     // Project ideas in each phase (under its last numbered heading, where
     // the seed writes them), as project blocks.
     for phase in &phases {
-        let ideas = phase.walk().find(|n| n.title == "Project Ideas").unwrap_or_else(|| panic!("no ideas in {}", phase.title));
+        let ideas =
+            phase.walk().find(|n| n.title == "Project Ideas").unwrap_or_else(|| panic!("no ideas in {}", phase.title));
         assert_eq!(ideas.kind, NodeKind::Project);
         assert!(ideas.children.len() >= 5 && ideas.children.iter().all(|n| n.kind == NodeKind::Project));
     }
@@ -110,7 +107,8 @@ fn seed_001_phases_tasks_and_blocks() {
 #[test]
 fn seed_004_levels_and_numbered_sections() {
     let r = seed("004").roadmap;
-    let levels: Vec<&str> = r.children.iter().filter(|n| n.title.ends_with("LEVEL")).map(|n| n.title.as_str()).collect();
+    let levels: Vec<&str> =
+        r.children.iter().filter(|n| n.title.ends_with("LEVEL")).map(|n| n.title.as_str()).collect();
     assert_eq!(levels.len(), 4, "{levels:?}");
     let mut numbers = Vec::new();
     for level in r.children.iter().filter(|n| n.title.ends_with("LEVEL")) {
@@ -167,12 +165,8 @@ fn seed_000_plain_text_parts_and_groups() {
     let imported = seed("000");
     assert_eq!(imported.format, Format::Plain);
     let r = &imported.roadmap;
-    let parts: Vec<&str> = r
-        .children
-        .iter()
-        .filter(|n| n.title.chars().all(|c| !c.is_lowercase()))
-        .map(|n| n.title.as_str())
-        .collect();
+    let parts: Vec<&str> =
+        r.children.iter().filter(|n| n.title.chars().all(|c| !c.is_lowercase())).map(|n| n.title.as_str()).collect();
     assert_eq!(parts, ["BACKEND DEVELOPMENT", "MACHINE LEARNING/AI"]);
     let group = |parent: &[pyroad_model::Node], title: &str| -> Vec<String> {
         let g = parent.iter().find(|n| n.title == title).unwrap_or_else(|| panic!("no group {title}"));

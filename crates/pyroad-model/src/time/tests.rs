@@ -40,14 +40,32 @@ fn untouched(text: &str) {
 
 #[test]
 fn parenthesised_groups() {
-    check("Phase 1: Python Fundamentals (4-6 weeks)", "Phase 1: Python Fundamentals", &[("4-6 weeks", 4.0, 6.0, Weeks)], None, false);
+    check(
+        "Phase 1: Python Fundamentals (4-6 weeks)",
+        "Phase 1: Python Fundamentals",
+        &[("4-6 weeks", 4.0, 6.0, Weeks)],
+        None,
+        false,
+    );
     check("Closures (2h)", "Closures", &[("2h", 2.0, 2.0, Hours)], None, false);
     check("(30min)", "", &[("30min", 0.5, 0.5, Hours)], None, true);
     check("(~3 weeks)", "", &[("~3 weeks", 3.0, 3.0, Weeks)], None, true);
     check("Recursion (about 3 days)", "Recursion", &[("3 days", 3.0, 3.0, Days)], None, false);
     check("(4-6 weeks, 10 h/week)", "", &[("4-6 weeks", 4.0, 6.0, Weeks)], Some((10.0, 10.0)), true);
-    check("Path 1: Accelerated (4-5 months)", "Path 1: Accelerated", &[("4-5 months", 208.0 / 12.0, 260.0 / 12.0, Weeks)], None, false);
-    check("For Complete Beginners (3-6 months):", "For Complete Beginners:", &[("3-6 months", 13.0, 26.0, Weeks)], None, false);
+    check(
+        "Path 1: Accelerated (4-5 months)",
+        "Path 1: Accelerated",
+        &[("4-5 months", 208.0 / 12.0, 260.0 / 12.0, Weeks)],
+        None,
+        false,
+    );
+    check(
+        "For Complete Beginners (3-6 months):",
+        "For Complete Beginners:",
+        &[("3-6 months", 13.0, 26.0, Weeks)],
+        None,
+        false,
+    );
     check("Phase 2 (3 weeks): Web", "Phase 2: Web", &[("3 weeks", 3.0, 3.0, Weeks)], None, false);
     check("Decorators ( 1.5 hrs ) and more", "Decorators and more", &[("1.5 hrs", 1.5, 1.5, Hours)], None, false);
     check("Duration: (6 weeks)", "Duration", &[("6 weeks", 6.0, 6.0, Weeks)], None, true);
@@ -72,7 +90,13 @@ fn trailing_fragments() {
     check("Phase 1 - 2 weeks", "Phase 1", &[("2 weeks", 2.0, 2.0, Weeks)], None, false);
     check("Web apps — 2-3 wks, 8-10 hrs/wk", "Web apps", &[("2-3 wks", 2.0, 3.0, Weeks)], Some((8.0, 10.0)), false);
     check("Python 3.10+ — 1 week.", "Python 3.10+", &[("1 week", 1.0, 1.0, Weeks)], None, false);
-    check("Fundamentals — 2 weeks (10h)", "Fundamentals", &[("2 weeks", 2.0, 2.0, Weeks), ("10h", 10.0, 10.0, Hours)], None, false);
+    check(
+        "Fundamentals — 2 weeks (10h)",
+        "Fundamentals",
+        &[("2 weeks", 2.0, 2.0, Weeks), ("10h", 10.0, 10.0, Hours)],
+        None,
+        false,
+    );
     check("Django (the framework): 3 weeks", "Django (the framework)", &[("3 weeks", 3.0, 3.0, Weeks)], None, false);
     check("Asyncio 1h 30min", "Asyncio", &[("1h 30min", 1.5, 1.5, Hours)], None, false);
 }
@@ -90,9 +114,21 @@ fn whole_statements() {
         true,
     );
     check("Duration: 6 weeks", "Duration", &[("6 weeks", 6.0, 6.0, Weeks)], None, true);
-    check("22-32 weeks (6-8 months)", "", &[("22-32 weeks", 22.0, 32.0, Weeks), ("6-8 months", 26.0, 416.0 / 12.0, Weeks)], None, true);
+    check(
+        "22-32 weeks (6-8 months)",
+        "",
+        &[("22-32 weeks", 22.0, 32.0, Weeks), ("6-8 months", 26.0, 416.0 / 12.0, Weeks)],
+        None,
+        true,
+    );
     check("Time commitment: 10 hours a week", "Time commitment", &[], Some((10.0, 10.0)), true);
-    check("Estimated time to complete — 3 months", "Estimated time to complete", &[("3 months", 13.0, 13.0, Weeks)], None, true);
+    check(
+        "Estimated time to complete — 3 months",
+        "Estimated time to complete",
+        &[("3 months", 13.0, 13.0, Weeks)],
+        None,
+        true,
+    );
     check("Approximately 6 weeks.", "", &[("6 weeks", 6.0, 6.0, Weeks)], None, true);
     check("approx. 2 weeks", "", &[("2 weeks", 2.0, 2.0, Weeks)], None, true);
     check("≈3 weeks", "", &[("≈3 weeks", 3.0, 3.0, Weeks)], None, true);
@@ -166,7 +202,8 @@ fn unreadable_fragments_are_reported_and_left_alone() {
         assert!(f.lengths.is_empty() && f.weekly_hours.is_none() && !f.is_statement, "{text:?}");
     }
     // Parenthesised plain text is not reported.
-    for text in ["Use LeetCode (5-10 problems/week)", "Use Pomodoro technique (25 min focus, 5 min break)", "Weeks 1-4"] {
+    for text in ["Use LeetCode (5-10 problems/week)", "Use Pomodoro technique (25 min focus, 5 min break)", "Weeks 1-4"]
+    {
         assert!(scan(text).unreadable.is_empty(), "{text:?}");
     }
 }
@@ -272,9 +309,42 @@ fn scanning_is_fast() {
 /// Text built from pieces that exercise every branch, with odd UTF-8 mixed in.
 fn pieces() -> impl Strategy<Value = String> {
     let piece = prop::sample::select(vec![
-        "(", ")", "2", "10", "3.5", "-", "–", "—", " ", " to ", "~", "≈", "+", ":", ",", ".", "weeks", "h",
-        "min", "m", "months", "hours/week", " per week", " a ", "an", "two", "about ", "é", "😀", "Phase",
-        "and", "/", "w", "1h30", "\u{301}", "\n",
+        "(",
+        ")",
+        "2",
+        "10",
+        "3.5",
+        "-",
+        "–",
+        "—",
+        " ",
+        " to ",
+        "~",
+        "≈",
+        "+",
+        ":",
+        ",",
+        ".",
+        "weeks",
+        "h",
+        "min",
+        "m",
+        "months",
+        "hours/week",
+        " per week",
+        " a ",
+        "an",
+        "two",
+        "about ",
+        "é",
+        "😀",
+        "Phase",
+        "and",
+        "/",
+        "w",
+        "1h30",
+        "\u{301}",
+        "\n",
     ]);
     prop::collection::vec(piece, 0..14).prop_map(|v| v.concat())
 }
