@@ -7,7 +7,14 @@ use unicode_normalization::UnicodeNormalization;
 pub(crate) fn clean_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.nfc() {
+    // Most titles are already NFC (all ASCII ones are): skip the rebuild.
+    let normalised: std::borrow::Cow<'_, str> =
+        if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(text.nfc().collect())
+        };
+    for c in normalised.chars() {
         if c.is_whitespace() || c == '\u{200b}' {
             space = !out.is_empty();
         } else {

@@ -28,75 +28,77 @@ const MAX_SLUG_BYTES: usize = 64;
 
 /// Gives every node in `roadmap` its id (overwriting any it had).
 pub fn assign(roadmap: &mut Roadmap) {
-    // Flatten: for each node, its own slug and the slugs of its ancestors
-    // (nearest first).
-    let mut entries: Vec<(Vec<usize>, Vec<String>)> = Vec::new();
-    collect(&roadmap.children, &mut Vec::new(), &mut Vec::new(), &mut entries);
+    // Flatten in document order: each node's own slug and its parent's index.
+    let mut entries: Vec<Entry> = Vec::new();
+    collect(&roadmap.children, None, &mut entries);
 
-    let mut depth_used = vec![0usize; entries.len()];
-    let mut candidates: Vec<String> = entries.iter().map(|(_, s)| s[0].clone()).collect();
+    // Rule 3: colliding candidates take one more ancestor slug per round.
+    // A candidate is "ancestor/.../own"; `reach[i]` is the last ancestor used.
+    let mut candidates: Vec<String> = entries.iter().map(|e| e.slug.clone()).collect();
+    let mut reach: Vec<Option<usize>> = vec![None; entries.len()];
     loop {
-        let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, c) in candidates.iter().enumerate() {
-            groups.entry(c.as_str()).or_default().push(i);
+        let mut counts: HashMap<&str, u32> = HashMap::with_capacity(candidates.len());
+        for c in &candidates {
+            *counts.entry(c.as_str()).or_default() += 1;
         }
-        let mut extend = Vec::new();
-        for members in groups.values() {
-            if members.len() > 1 {
-                for &i in members {
-                    if depth_used[i] + 1 < entries[i].1.len() {
-                        extend.push(i);
-                    }
-                }
-            }
-        }
+        let extend: Vec<(usize, usize)> = candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| counts.get(c.as_str()).is_some_and(|&n| n > 1))
+            .filter_map(|(i, _)| {
+                let next = match reach[i] {
+                    None => entries[i].parent,
+                    Some(a) => entries[a].parent,
+                };
+                next.map(|a| (i, a))
+            })
+            .collect();
+        drop(counts);
         if extend.is_empty() {
             break;
         }
-        for i in extend {
-            depth_used[i] += 1;
-            let slugs = &entries[i].1;
-            candidates[i] = (0..=depth_used[i]).rev().map(|d| slugs[d].as_str()).collect::<Vec<_>>().join("/");
+        for (i, ancestor) in extend {
+            let c = &mut candidates[i];
+            c.insert(0, '/');
+            c.insert_str(0, &entries[ancestor].slug);
+            reach[i] = Some(ancestor);
         }
     }
 
-    let mut seen: HashMap<String, u32> = HashMap::new();
+    // Rule 4: what still collides is numbered in document order.
+    let mut seen: HashMap<String, u32> = HashMap::with_capacity(candidates.len());
     let mut ids = Vec::with_capacity(candidates.len());
     for c in candidates {
         let n = seen.entry(c.clone()).or_insert(0);
         *n += 1;
         ids.push(if *n == 1 { c } else { format!("{c}~{n}") });
     }
-
-    for ((path, _), id) in entries.iter().zip(ids) {
-        node_at(&mut roadmap.children, path).id = id;
-    }
+    let mut ids = ids.into_iter();
+    set_ids(&mut roadmap.children, &mut ids);
 }
 
-fn collect(
-    nodes: &[Node],
-    path: &mut Vec<usize>,
-    ancestors: &mut Vec<String>,
-    out: &mut Vec<(Vec<usize>, Vec<String>)>,
-) {
-    for (i, node) in nodes.iter().enumerate() {
-        path.push(i);
+struct Entry {
+    slug: String,
+    parent: Option<usize>,
+}
+
+fn collect(nodes: &[Node], parent: Option<usize>, out: &mut Vec<Entry>) {
+    for node in nodes {
         let own = slug(&node.title).unwrap_or_else(|| node.kind.as_str().to_string());
-        let mut slugs = Vec::with_capacity(ancestors.len() + 1);
-        slugs.push(own.clone());
-        slugs.extend(ancestors.iter().rev().cloned());
-        out.push((path.clone(), slugs));
-        ancestors.push(own);
-        collect(&node.children, path, ancestors, out);
-        ancestors.pop();
-        path.pop();
+        let index = out.len();
+        out.push(Entry { slug: own, parent });
+        collect(&node.children, Some(index), out);
     }
 }
 
-fn node_at<'a>(nodes: &'a mut [Node], path: &[usize]) -> &'a mut Node {
-    let (first, rest) = path.split_first().expect("paths from collect() always have at least one element");
-    let node = &mut nodes[*first];
-    if rest.is_empty() { node } else { node_at(&mut node.children, rest) }
+/// Hands out `ids` in the same document order `collect` walked.
+fn set_ids(nodes: &mut [Node], ids: &mut impl Iterator<Item = String>) {
+    for node in nodes {
+        if let Some(id) = ids.next() {
+            node.id = id;
+        }
+        set_ids(&mut node.children, ids);
+    }
 }
 
 /// The slug of a title (rule 1 above), or `None` when nothing is left.
