@@ -1,0 +1,144 @@
+//! pyroad's progress store on an embedded SQLite file: the default backend.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), pyroad_store::StoreError> {
+//! use pyroad_store::{LearnerId, Store};
+//! let store = pyroad_store_sqlite::SqliteStore::open("/tmp/pyroad.db".as_ref()).await?;
+//! let roadmaps = store.list_roadmaps(LearnerId::LOCAL).await?;
+//! # Ok(()) }
+//! ```
+//!
+//! Opening runs the migrations in `migrations/` (and refuses a database a
+//! newer pyroad wrote). The file is in WAL mode with `synchronous = FULL`:
+//! a write that returned is on disk, whatever happens to the process next.
+//! Every method is one transaction; writers take the write lock up front
+//! (`BEGIN IMMEDIATE`) and wait up to five seconds for another writer.
+//! Timestamps are stored as Unix milliseconds, days as `YYYY-MM-DD`.
+
+mod store;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use jiff::Timestamp;
+use pyroad_store::{Result, StoreError};
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
+
+/// A SQLite progress store. Cloning shares the connection pool.
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+    path: PathBuf,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database file at `path` and brings its
+    /// schema up to date.
+    pub async fn open(path: &Path) -> Result<Self> {
+        let open_err = |message: String| StoreError::Open { location: path.display().to_string(), message };
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new().max_connections(4).min_connections(0).connect_with(options).await.map_err(
+            |e| match db_error(e) {
+                StoreError::Database(inner) => open_err(inner.to_string()),
+                StoreError::Open { message, .. } => open_err(message),
+                other => other,
+            },
+        )?;
+        let store = SqliteStore { pool, path: path.to_path_buf() };
+        store.check_version().await?;
+        MIGRATOR.run(&store.pool).await.map_err(|e| match e {
+            sqlx::migrate::MigrateError::Execute(e) => db_error(e),
+            other => open_err(other.to_string()),
+        })?;
+        Ok(store)
+    }
+
+    /// Opens a second, independent pool on the same file (as another
+    /// process would).
+    pub async fn reopen(&self) -> Result<Self> {
+        SqliteStore::open(&self.path).await
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// `PRAGMA integrity_check`: `"ok"` for a sound file.
+    pub async fn integrity_check(&self) -> Result<String> {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("PRAGMA integrity_check").fetch_all(&self.pool).await.map_err(db_error)?;
+        Ok(rows.into_iter().map(|(r,)| r).collect::<Vec<_>>().join("; "))
+    }
+
+    /// Closes the pool, waiting for connections to finish (checkpoints the WAL).
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+
+    /// Refuses a database whose newest applied migration this binary lacks.
+    async fn check_version(&self) -> Result<()> {
+        let has_table: Option<(i64,)> =
+            sqlx::query_as("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'")
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?;
+        if has_table.is_none() {
+            return Ok(());
+        }
+        let (found,): (Option<i64>,) = sqlx::query_as("SELECT MAX(version) FROM _sqlx_migrations")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db_error)?;
+        let known = known_version();
+        match found {
+            Some(found) if found > known => Err(StoreError::SchemaTooNew { found, known }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The newest schema version this binary carries.
+pub fn known_version() -> i64 {
+    MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
+}
+
+/// Turns a driver error into the store's error.
+pub(crate) fn db_error(e: sqlx::Error) -> StoreError {
+    if let sqlx::Error::Database(d) = &e {
+        let code = d.code().and_then(|c| i64::from_str(&c).ok()).unwrap_or(0) & 0xff;
+        match code {
+            // SQLITE_BUSY, SQLITE_LOCKED
+            5 | 6 => return StoreError::Busy,
+            // SQLITE_CORRUPT, SQLITE_NOTADB
+            11 | 26 => return StoreError::Corrupt(d.message().to_string()),
+            // SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_FULL
+            8 | 14 | 10 | 13 => {
+                return StoreError::Open { location: "file".into(), message: d.message().to_string() };
+            }
+            _ => {}
+        }
+    }
+    StoreError::Database(Box::new(e))
+}
+
+pub(crate) fn now_ms() -> i64 {
+    Timestamp::now().as_millisecond()
+}
+
+pub(crate) fn ts(ms: i64) -> Result<Timestamp> {
+    Timestamp::from_millisecond(ms).map_err(|e| StoreError::Corrupt(format!("timestamp {ms}: {e}")))
+}
+
+pub(crate) fn opt_ts(ms: Option<i64>) -> Result<Option<Timestamp>> {
+    ms.map(ts).transpose()
+}
