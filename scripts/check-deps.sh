@@ -19,5 +19,15 @@ for crate in "${core[@]}"; do
     status=1
   fi
 done
+# The storage trait crate (issue 4) may use async primitives, but no database
+# driver and no runtime: those belong to the backend crates.
+if [ -f crates/pyroad-store/Cargo.toml ]; then
+  deps=$(cargo tree -p pyroad-store -e normal --prefix none --format '{p}' | awk '{print $1}' | sort -u)
+  bad=$(echo "$deps" | grep -E '^(sqlx|sqlx-core|rusqlite|libsqlite3-sys|postgres|tokio-postgres|diesel|tokio|async-std|smol)$' || true)
+  if [ -n "$bad" ]; then
+    echo "check-deps: pyroad-store must not depend on: $(echo $bad)" >&2
+    status=1
+  fi
+fi
 [ $status -eq 0 ] && echo "check-deps: core crates (${core[*]}) are free of web, database and async dependencies"
 exit $status

@@ -4,11 +4,17 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod track;
+pub use track::*;
+
 #[derive(Debug, Parser)]
 #[command(name = "pyroad", version, about = "Learn Python along a real roadmap: plan it, track it, prove it")]
 pub struct Cli {
+    /// No command: `pyroad status`.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -16,10 +22,38 @@ pub enum Command {
     /// Read, check and convert roadmap files.
     #[command(subcommand)]
     Roadmap(RoadmapCommand),
+    /// Check and count the built-in curriculum.
+    #[command(subcommand)]
+    Content(ContentCommand),
+    /// Show a built-in lesson in the terminal.
+    Learn(LearnArgs),
+    /// Predict-the-output questions: type what a snippet prints.
+    Quiz(QuizArgs),
+    /// A dated week-by-week plan from hours per week, or the roadmap's own durations.
+    Plan(PlanArgs),
+    /// Start the next practice exercise (of a topic): copies it into your practice folder.
+    Practice(crate::commands::practice::PracticeArgs),
+    /// Check your solution of an exercise with your own Python.
+    Check(crate::commands::practice::CheckArgs),
+    /// Re-check the current exercise every time you save it.
+    Watch(crate::commands::practice::WatchArgs),
+    /// Show the next hint for the current exercise.
+    Hint(crate::commands::practice::ExerciseArgs),
+    /// Show the reference solution (after a pass, or with --reveal).
+    Solution(crate::commands::practice::SolutionArgs),
+    /// Put an exercise's starter file back (your version is kept as .bak).
+    Reset(crate::commands::practice::ResetArgs),
+    /// Tools for exercise authors.
+    #[command(subcommand)]
+    Exercises(crate::commands::practice::ExercisesCommand),
+    #[command(flatten)]
+    Track(TrackCommand),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum RoadmapCommand {
+    #[command(flatten)]
+    Stored(StoredRoadmapCommand),
     /// Print the tree a roadmap file imports to; stores nothing.
     Parse {
         #[command(flatten)]
@@ -48,6 +82,14 @@ pub enum RoadmapCommand {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Match every learnable item to the built-in topics that teach it.
+    Coverage {
+        #[command(flatten)]
+        input: Input,
+        /// Print `{"total", "matched", "items": [...]}` as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -72,4 +114,88 @@ pub enum InputFormat {
 pub enum ExportFormat {
     Markdown,
     Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContentCommand {
+    /// Check the curriculum and run every example and question with Python.
+    Verify {
+        /// Check topic files in this folder instead of the built-in ones.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// The interpreter for examples and questions.
+        #[arg(long, env = "PYROAD_PYTHON")]
+        python: Option<PathBuf>,
+        /// A virtual environment with the packages `requires=` examples need.
+        #[arg(long, env = "PYROAD_CONTENT_VENV")]
+        venv: Option<PathBuf>,
+        /// Only these topics (by id); repeatable.
+        #[arg(long)]
+        topic: Vec<String>,
+        /// Seconds each snippet may run.
+        #[arg(long, default_value_t = 10)]
+        timeout: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Count topics, cards, questions, examples and exercises.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct LearnArgs {
+    /// A topic id, title or alias (`lists`, "list comprehensions").
+    pub topic: String,
+    /// Print instead of paging, even on a terminal.
+    #[arg(long)]
+    pub no_pager: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct QuizArgs {
+    /// A topic id, title or alias; all topics when absent.
+    pub topic: Option<String>,
+    /// How many questions to ask.
+    #[arg(long, default_value_t = 5)]
+    pub count: usize,
+    /// Start at this question number (0-based) of the selection.
+    #[arg(long)]
+    pub start: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The roadmap file to plan (until the store keeps an active roadmap).
+    #[arg(long)]
+    pub roadmap: PathBuf,
+    /// Hours of study per week; without it, the roadmap's own stated weekly hours.
+    #[arg(long)]
+    pub hours_per_week: Option<f64>,
+    /// First day of the plan, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    pub start: Option<String>,
+    /// Weekdays without study, comma-separated: `sat,sun`.
+    #[arg(long)]
+    pub days_off: Option<String>,
+    /// A vacation, `2026-12-24..2027-01-02` (inclusive); repeatable.
+    #[arg(long = "vacation")]
+    pub vacations: Vec<String>,
+    /// A learning path the roadmap states, by name (`accelerated`).
+    #[arg(long)]
+    pub path: Option<String>,
+    /// Print the plan as JSON.
+    #[arg(long, conflicts_with = "markdown")]
+    pub json: bool,
+    /// Print the plan as markdown.
+    #[arg(long)]
+    pub markdown: bool,
+    /// Also write the plan as an iCalendar file (one event per study day).
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
+    /// When study blocks start in the calendar, local time HH:MM.
+    #[arg(long, default_value = "18:00")]
+    pub at: String,
 }

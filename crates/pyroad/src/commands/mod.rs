@@ -1,15 +1,41 @@
 //! One module per command group.
 
+mod content;
+mod plan;
 mod roadmap;
+// Progress store (issue 4).
+mod backup;
+mod habits;
+mod library;
+mod status;
+mod store;
+mod topics;
+mod track;
+// Practice exercises (issue 6).
+pub mod practice;
 
 use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, RoadmapCommand, StatusArgs, TrackCommand};
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Roadmap(cmd) => roadmap::run(cmd),
+        None => store::run(&cli.store, store::Action::Track(TrackCommand::Status(StatusArgs::default()))),
+        Some(Command::Track(cmd)) => store::run(&cli.store, store::Action::Track(cmd)),
+        Some(Command::Roadmap(RoadmapCommand::Stored(cmd))) => store::run(&cli.store, store::Action::Roadmap(cmd)),
+        Some(Command::Roadmap(cmd)) => roadmap::run(cmd),
+        Some(Command::Content(cmd)) => content::run(cmd),
+        Some(Command::Learn(args)) => content::learn(&args),
+        Some(Command::Quiz(args)) => content::quiz(&args),
+        Some(Command::Plan(args)) => plan::run(&args),
+        Some(Command::Practice(args)) => practice::practice(&args, cli.store.data_dir.as_deref()),
+        Some(Command::Check(args)) => practice::check(&args, cli.store.data_dir.as_deref()),
+        Some(Command::Watch(args)) => practice::watch(&args, cli.store.data_dir.as_deref()),
+        Some(Command::Hint(args)) => practice::hint(&args, cli.store.data_dir.as_deref()),
+        Some(Command::Solution(args)) => practice::solution(&args, cli.store.data_dir.as_deref()),
+        Some(Command::Reset(args)) => practice::reset(&args, cli.store.data_dir.as_deref()),
+        Some(Command::Exercises(cmd)) => practice::exercises(cmd, cli.store.data_dir.as_deref()),
     }
 }

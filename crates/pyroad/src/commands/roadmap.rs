@@ -16,6 +16,8 @@ const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn run(cmd: RoadmapCommand) -> Result<ExitCode> {
     match cmd {
+        // Stored roadmaps need the store: `commands::run` sends them to `store`.
+        RoadmapCommand::Stored(_) => anyhow::bail!("internal error: stored-roadmap command reached the file commands"),
         RoadmapCommand::Parse { input, json, explain } => {
             let imported = read(&input)?;
             for w in &imported.warnings {
@@ -54,6 +56,7 @@ pub fn run(cmd: RoadmapCommand) -> Result<ExitCode> {
             }
             Ok(if findings.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
+        RoadmapCommand::Coverage { input, json } => super::content::coverage(&read(&input)?, json),
         RoadmapCommand::Export { input, format, output } => {
             let imported = read(&input)?;
             let text = match format {

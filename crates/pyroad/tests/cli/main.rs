@@ -1,6 +1,12 @@
 //! Integration tests of the `pyroad` binary: one test binary, one module per
 //! command family (ripgrep's layout).
 
+mod content;
+mod durability;
+mod plan;
+mod postgres;
+mod practice;
+mod progress;
 mod roadmap;
 
 use std::path::PathBuf;
