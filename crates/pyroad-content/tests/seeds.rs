@@ -21,7 +21,7 @@ fn seeds() -> Vec<PathBuf> {
 /// Items matched per seed when this was last raised. The goal is every item
 /// (issue 7); until then this ratchet keeps coverage from sliding back, and
 /// the unmatched items are printed so the next lessons can target them.
-const MATCHED_LANDED: [(&str, usize); 5] = [("000", 159), ("001", 983), ("002", 176), ("003", 96), ("004", 749)];
+const MATCHED_LANDED: [(&str, usize); 5] = [("000", 163), ("001", 998), ("002", 187), ("003", 100), ("004", 797)];
 
 #[test]
 fn seed_coverage_never_falls_below_what_has_landed() {

@@ -103,14 +103,25 @@ fn word() -> impl Strategy<Value = String> {
 }
 
 fn title() -> impl Strategy<Value = String> {
-    (("[A-Z][a-z]{1,8}"), prop::collection::vec(word(), 0..4)).prop_map(|(first, rest)| {
-        let mut t = first;
-        for w in rest {
-            t.push(' ');
-            t.push_str(&w);
-        }
-        t
-    })
+    (("[A-Z][a-z]{1,8}"), prop::collection::vec(word(), 0..4))
+        .prop_map(|(first, rest)| {
+            let mut t = first;
+            for w in rest {
+                t.push(' ');
+                t.push_str(&w);
+            }
+            t
+        })
+        // A heading named "Tips" or "Resources" *is* a special block by the
+        // import rules; plain titles are those the importer reads as sections.
+        .prop_filter("title names a special block", |t| {
+            let doc = format!("# R\n\n## {}\n", export::escape(t));
+            import(doc.as_bytes(), &Options::default())
+                .roadmap
+                .children
+                .first()
+                .is_some_and(|n| n.kind == NodeKind::Section)
+        })
 }
 
 fn estimate() -> impl Strategy<Value = Option<pyroad_model::Estimate>> {
