@@ -91,11 +91,7 @@ async fn check_version(conn: &mut PgConnection) -> Result<()> {
     }
     let (found,): (Option<i64>,) =
         sqlx::query_as("SELECT MAX(version) FROM _sqlx_migrations").fetch_one(&mut *conn).await.map_err(db_error)?;
-    let known = known_version();
-    match found {
-        Some(found) if found > known => Err(StoreError::SchemaTooNew { found, known }),
-        _ => Ok(()),
-    }
+    pyroad_store::check_schema_version(found, known_version())
 }
 
 /// The newest schema version this binary carries.

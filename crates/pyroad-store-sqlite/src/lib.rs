@@ -99,11 +99,7 @@ impl SqliteStore {
             .fetch_one(&self.pool)
             .await
             .map_err(db_error)?;
-        let known = known_version();
-        match found {
-            Some(found) if found > known => Err(StoreError::SchemaTooNew { found, known }),
-            _ => Ok(()),
-        }
+        pyroad_store::check_schema_version(found, known_version())
     }
 }
 

@@ -182,6 +182,15 @@ pub trait Store: Send + Sync {
 }
 
 /// Checks a roadmap name given by a user: short, one line, no path tricks.
+/// A database whose newest migration (`found`) is newer than the binary's
+/// (`known`) was written by a newer pyroad: refuse it rather than guess.
+pub fn check_schema_version(found: Option<i64>, known: i64) -> Result<()> {
+    match found {
+        Some(found) if found > known => Err(StoreError::SchemaTooNew { found, known }),
+        _ => Ok(()),
+    }
+}
+
 pub fn check_name(name: &str) -> Result<()> {
     let ok =
         !name.trim().is_empty() && name.len() <= 64 && name.trim() == name && name.chars().all(|c| !c.is_control());

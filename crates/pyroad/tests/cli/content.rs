@@ -1,10 +1,6 @@
 //! `pyroad content`, `learn`, `quiz` and `roadmap coverage`, through the real binary.
 
-use assert_cmd::Command;
-
-fn pyroad() -> Command {
-    Command::cargo_bin("pyroad").expect("binary built")
-}
+use crate::pyroad;
 
 #[test]
 fn content_stats_json_has_the_counts() {

@@ -1,27 +1,14 @@
 //! `pyroad plan` on seed 001, through the real binary.
 
-use std::path::PathBuf;
-
-use assert_cmd::Command;
-
-fn seed_001() -> PathBuf {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds");
-    std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("seeds folder {dir} missing: {e}"))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("001_")))
-        .expect("seed 001 present")
-}
-
-fn pyroad() -> Command {
-    Command::cargo_bin("pyroad").expect("binary built")
-}
+use crate::{pyroad, seed};
 
 #[test]
 fn plan_json_by_stated_durations_lands_in_22_to_32_weeks() {
-    let out =
-        pyroad().args(["plan", "--start", "2026-11-30", "--json", "--roadmap"]).arg(seed_001()).output().expect("runs");
+    let out = pyroad()
+        .args(["plan", "--start", "2026-11-30", "--json", "--roadmap"])
+        .arg(seed("001"))
+        .output()
+        .expect("runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let plan: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(plan["mode"], "stated");
@@ -38,7 +25,7 @@ fn plan_path_markdown_and_ics_file() {
         .args(["--vacation", "2026-12-24..2027-01-02", "--markdown", "--ics"])
         .arg(&ics)
         .arg("--roadmap")
-        .arg(seed_001())
+        .arg(seed("001"))
         .output()
         .expect("runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -60,7 +47,7 @@ fn bad_flags_are_clear_errors() {
         (&["--path", "leisurely"], "offers: Accelerated, Standard, Thorough"),
     ];
     for (flags, message) in cases {
-        let out = pyroad().arg("plan").args(flags).arg("--roadmap").arg(seed_001()).output().expect("runs");
+        let out = pyroad().arg("plan").args(flags).arg("--roadmap").arg(seed("001")).output().expect("runs");
         assert!(!out.status.success(), "{flags:?} should fail");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(message), "{flags:?}: {err}");

@@ -54,16 +54,6 @@ impl Home {
     }
 }
 
-pub fn seed_001() -> PathBuf {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds");
-    std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("seeds folder {dir} missing: {e}"))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("001_")))
-        .expect("seed 001 present")
-}
-
 fn s(p: &Path) -> &str {
     p.to_str().expect("UTF-8 temp path")
 }
@@ -71,7 +61,7 @@ fn s(p: &Path) -> &str {
 #[test]
 fn daily_loop_on_seed_001() {
     let home = Home::new();
-    let seed = seed_001();
+    let seed = crate::seed("001");
     let added = home.ok(&["roadmap", "add", s(&seed), "--name", "python"]);
     assert!(added.contains("added python") && added.contains("active"), "{added}");
     assert!(home.ok(&["roadmap", "list"]).starts_with("* python"));
