@@ -13,6 +13,10 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use pyroad_import::{Options, import};
 
+// The allocator the `pyroad` binary uses, so the numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn seeds() -> Vec<(String, Vec<u8>)> {
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds"));
     let mut seeds: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)

@@ -265,6 +265,12 @@ fn suspicion(text: &str) -> (usize, usize) {
     let (mut score, mut marks) = (0, 0);
     let (mut previous_mojibake, mut base) = (false, None);
     for c in text.chars() {
+        // ASCII is neither mojibake nor a mark: the common case, kept cheap.
+        if c.is_ascii() {
+            previous_mojibake = false;
+            base = Some(c);
+            continue;
+        }
         let current = legacy_bytes(c) != [0; 2];
         score += usize::from(previous_mojibake && current);
         previous_mojibake = current;

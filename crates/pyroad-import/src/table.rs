@@ -195,6 +195,10 @@ pub(crate) fn apply_phase_rows(nodes: &mut [Node], rows: &[(String, Duration)]) 
         return;
     }
     let keys: Vec<(String, &Duration)> = rows.iter().map(|(n, d)| (key(n), d)).collect();
+    apply_keyed_rows(nodes, &keys);
+}
+
+fn apply_keyed_rows(nodes: &mut [Node], keys: &[(String, &Duration)]) {
     for node in nodes {
         if node.kind == NodeKind::Section {
             let k = key(&node.title);
@@ -210,7 +214,7 @@ pub(crate) fn apply_phase_rows(nodes: &mut [Node], rows: &[(String, Duration)]) 
                 }
             }
         }
-        apply_phase_rows(&mut node.children, rows);
+        apply_keyed_rows(&mut node.children, keys);
     }
 }
 

@@ -1,29 +1,34 @@
 //! Title and text hygiene shared by both readers.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// One tidy line: NFC, every run of white space (no-break spaces and line
 /// breaks included) folded to one space, trimmed. Never truncates.
 pub(crate) fn clean_line(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
+    // Already tidy ASCII (the usual title): nothing to fold or normalise.
+    let bytes = text.as_bytes();
+    if text.is_ascii()
+        && bytes.first().is_none_or(|&b| b != b' ')
+        && bytes.last().is_none_or(|&b| b != b' ')
+        && !bytes.windows(2).any(|w| w == b"  ")
+        && !bytes.iter().any(|&b| b.is_ascii_whitespace() && b != b' ' || b == 0x0b)
+    {
+        return text.to_owned();
+    }
     // Most titles are already NFC (all ASCII ones are): skip the rebuild.
-    let normalised: std::borrow::Cow<'_, str> =
-        if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
-            std::borrow::Cow::Borrowed(text)
-        } else {
-            std::borrow::Cow::Owned(text.nfc().collect())
-        };
-    for c in normalised.chars() {
-        if c.is_whitespace() || c == '\u{200b}' {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
+    let normalised: Cow<'_, str> = if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    };
+    let mut out = String::with_capacity(normalised.len());
+    for word in normalised.split(|c: char| c.is_whitespace() || c == '\u{200b}').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
     out
 }

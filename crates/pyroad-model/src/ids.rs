@@ -28,24 +28,30 @@ const MAX_SLUG_BYTES: usize = 64;
 
 /// Gives every node in `roadmap` its id (overwriting any it had).
 pub fn assign(roadmap: &mut Roadmap) {
-    // Flatten in document order: each node's own slug and its parent's index.
+    // Flatten in document order: each node's own slug (its first candidate)
+    // and its parent's index.
     let mut entries: Vec<Entry> = Vec::new();
-    collect(&roadmap.children, None, &mut entries);
+    let mut candidates: Vec<String> = Vec::new();
+    collect(&roadmap.children, None, &mut entries, &mut candidates);
 
     // Rule 3: colliding candidates take one more ancestor slug per round.
     // A candidate is "ancestor/.../own"; `reach[i]` is the last ancestor used.
-    let mut candidates: Vec<String> = entries.iter().map(|e| e.slug.clone()).collect();
+    // Extending only ever prepends, so a node's own slug is the last
+    // `own_len` bytes of its candidate.
     let mut reach: Vec<Option<usize>> = vec![None; entries.len()];
-    loop {
-        let mut counts: HashMap<&str, u32> = HashMap::with_capacity(candidates.len());
-        for c in &candidates {
-            *counts.entry(c.as_str()).or_default() += 1;
+    // A candidate extended k times has k + 1 segments (slugs hold no `/`), so
+    // it can only collide with candidates extended as often: each round looks
+    // at the ones extended in the round before, not at the whole tree.
+    let mut active: Vec<usize> = (0..entries.len()).collect();
+    while !active.is_empty() {
+        let mut counts: HashMap<&str, u32> = HashMap::with_capacity(active.len());
+        for &i in &active {
+            *counts.entry(candidates[i].as_str()).or_default() += 1;
         }
-        let extend: Vec<(usize, usize)> = candidates
+        let extend: Vec<(usize, usize)> = active
             .iter()
-            .enumerate()
-            .filter(|(_, c)| counts.get(c.as_str()).is_some_and(|&n| n > 1))
-            .filter_map(|(i, _)| {
+            .filter(|&&i| counts.get(candidates[i].as_str()).is_some_and(|&n| n > 1))
+            .filter_map(|&i| {
                 let next = match reach[i] {
                     None => entries[i].parent,
                     Some(a) => entries[a].parent,
@@ -54,40 +60,48 @@ pub fn assign(roadmap: &mut Roadmap) {
             })
             .collect();
         drop(counts);
-        if extend.is_empty() {
-            break;
-        }
+        active.clear();
         for (i, ancestor) in extend {
+            let ancestor_candidate = &candidates[ancestor];
+            let ancestor_slug = ancestor_candidate[ancestor_candidate.len() - entries[ancestor].own_len..].to_owned();
             let c = &mut candidates[i];
             c.insert(0, '/');
-            c.insert_str(0, &entries[ancestor].slug);
+            c.insert_str(0, &ancestor_slug);
             reach[i] = Some(ancestor);
+            active.push(i);
         }
     }
 
     // Rule 4: what still collides is numbered in document order.
-    let mut seen: HashMap<String, u32> = HashMap::with_capacity(candidates.len());
-    let mut ids = Vec::with_capacity(candidates.len());
-    for c in candidates {
-        let n = seen.entry(c.clone()).or_insert(0);
-        *n += 1;
-        ids.push(if *n == 1 { c } else { format!("{c}~{n}") });
-    }
+    let ordinals: Vec<u32> = {
+        let mut seen: HashMap<&str, u32> = HashMap::with_capacity(candidates.len());
+        candidates
+            .iter()
+            .map(|c| {
+                let n = seen.entry(c.as_str()).or_insert(0);
+                *n += 1;
+                *n
+            })
+            .collect()
+    };
+    let ids: Vec<String> =
+        candidates.into_iter().zip(ordinals).map(|(c, n)| if n == 1 { c } else { format!("{c}~{n}") }).collect();
     let mut ids = ids.into_iter();
     set_ids(&mut roadmap.children, &mut ids);
 }
 
 struct Entry {
-    slug: String,
+    own_len: usize,
     parent: Option<usize>,
 }
 
-fn collect(nodes: &[Node], parent: Option<usize>, out: &mut Vec<Entry>) {
+fn collect(nodes: &[Node], parent: Option<usize>, out: &mut Vec<Entry>, slugs: &mut Vec<String>) {
     for node in nodes {
         let own = slug(&node.title).unwrap_or_else(|| node.kind.as_str().to_string());
         let index = out.len();
-        out.push(Entry { slug: own, parent });
-        collect(&node.children, Some(index), out);
+        out.push(Entry { own_len: own.len(), parent });
+        slugs.push(own);
+        collect(&node.children, Some(index), out, slugs);
     }
 }
 
