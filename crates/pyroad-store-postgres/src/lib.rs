@@ -21,8 +21,12 @@ macro_rules! ms {
     };
 }
 
+mod exercises;
 mod queries;
+mod restore;
 mod store;
+// Spaced repetition (issue 7).
+mod review;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -5,9 +5,9 @@
 use jiff::civil::Date;
 use pyroad_model::Roadmap;
 use pyroad_store::{
-    ACTIVE_ROADMAP, ArchivedProgress, LearnerId, LogEntry, NewLogEntry, Note, Progress, RemovedNode, Result, RoadmapId,
-    RoadmapInfo, Status, Store, StoreError, StoredRoadmap, UpdateReport, check_log, check_name, node_rows,
-    removed_and_added,
+    ACTIVE_ROADMAP, ArchivedProgress, ExerciseResult, LearnerId, LogEntry, NewExerciseResult, NewLogEntry, Note,
+    Progress, RemovedNode, Result, RoadmapId, RoadmapInfo, Status, Store, StoreError, StoredRoadmap, UpdateReport,
+    check_log, check_name, node_rows, removed_and_added,
 };
 use sqlx::{Postgres, Transaction};
 
@@ -340,6 +340,42 @@ impl Store for PgStore {
         progress(roadmap, row)
     }
 
+    async fn set_statuses(
+        &self,
+        learner: LearnerId,
+        roadmap: RoadmapId,
+        topics: &[String],
+        status: Status,
+    ) -> Result<usize> {
+        let mut tx = self.begin().await?;
+        // One read of the node ids (locked like check_node's), not a query per topic.
+        let ids: Vec<(String,)> = sqlx::query_as(
+            "SELECT n.id FROM roadmaps r JOIN nodes n ON n.roadmap_id = r.id
+             WHERE r.id = $1 AND r.learner_id = $2 FOR SHARE OF n",
+        )
+        .bind(roadmap.0)
+        .bind(learner.0)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db_error)?;
+        let ids: std::collections::HashSet<&str> = ids.iter().map(|(id,)| id.as_str()).collect();
+        if let Some(unknown) = topics.iter().find(|t| !ids.contains(t.as_str())) {
+            return Err(StoreError::not_found("topic", unknown.as_str()));
+        }
+        for topic in topics {
+            sqlx::query(UPSERT_PROGRESS)
+                .bind(learner.0)
+                .bind(roadmap.0)
+                .bind(topic)
+                .bind(status.as_str())
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error)?;
+        }
+        commit(tx).await?;
+        Ok(topics.len())
+    }
+
     async fn progress(&self, learner: LearnerId, roadmap: RoadmapId) -> Result<Vec<Progress>> {
         let rows: Vec<ProgressRow> = sqlx::query_as(concat!(
             "SELECT node_id, status, ",
@@ -520,5 +556,45 @@ impl Store for PgStore {
         };
         query.execute(&self.pool).await.map_err(db_error)?;
         Ok(())
+    }
+
+    async fn record_review(
+        &self,
+        learner: LearnerId,
+        review: &pyroad_store::NewReview,
+    ) -> Result<pyroad_store::CardState> {
+        crate::review::record(self, learner, review).await
+    }
+
+    async fn card_states(&self, learner: LearnerId) -> Result<Vec<pyroad_store::CardState>> {
+        crate::review::states(self, learner).await
+    }
+
+    async fn review_log(&self, learner: LearnerId, card: Option<&str>) -> Result<Vec<pyroad_store::ReviewLogEntry>> {
+        crate::review::log(self, learner, card).await
+    }
+
+    async fn record_exercise(&self, learner: LearnerId, result: &NewExerciseResult) -> Result<ExerciseResult> {
+        crate::exercises::record(&self.pool, learner, result).await
+    }
+
+    async fn exercise_results(&self, learner: LearnerId, exercise: Option<&str>) -> Result<Vec<ExerciseResult>> {
+        crate::exercises::results(&self.pool, learner, exercise).await
+    }
+
+    async fn passed_exercises(&self, learner: LearnerId) -> Result<Vec<String>> {
+        crate::exercises::passed(&self.pool, learner).await
+    }
+
+    async fn settings(&self, learner: LearnerId) -> Result<Vec<(String, String)>> {
+        self.all_settings(learner).await
+    }
+
+    async fn restore_backup(
+        &self,
+        learner: LearnerId,
+        backup: &pyroad_store::Backup,
+    ) -> Result<pyroad_store::RestoreReport> {
+        self.restore_all(learner, backup).await
     }
 }

@@ -15,7 +15,12 @@
 //! (`BEGIN IMMEDIATE`) and wait up to five seconds for another writer.
 //! Timestamps are stored as Unix milliseconds, days as `YYYY-MM-DD`.
 
+mod bulk;
+mod exercises;
+mod restore;
 mod store;
+// Spaced repetition (issue 7).
+mod review;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -67,6 +72,11 @@ impl SqliteStore {
     /// process would).
     pub async fn reopen(&self) -> Result<Self> {
         SqliteStore::open(&self.path).await
+    }
+
+    /// The connection pool, for tests and tools that need raw SQL.
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
     }
 
     pub fn path(&self) -> &Path {

@@ -2,10 +2,11 @@
 
 use jiff::civil::Date;
 use pyroad_model::Roadmap;
+use pyroad_store::CardState;
 use pyroad_store::{
-    ACTIVE_ROADMAP, ArchivedProgress, LearnerId, LogEntry, NewLogEntry, Note, Progress, RemovedNode, Result, RoadmapId,
-    RoadmapInfo, Status, Store, StoreError, StoredRoadmap, UpdateReport, check_log, check_name, node_rows,
-    removed_and_added,
+    ACTIVE_ROADMAP, ArchivedProgress, ExerciseResult, LearnerId, LogEntry, NewExerciseResult, NewLogEntry, Note,
+    Progress, RemovedNode, Result, RoadmapId, RoadmapInfo, Status, Store, StoreError, StoredRoadmap, UpdateReport,
+    check_log, check_name, node_rows, removed_and_added,
 };
 use sqlx::{Sqlite, SqliteConnection, Transaction};
 
@@ -23,7 +24,7 @@ type LogRow = (i64, Option<i64>, Option<String>, i64, Option<String>, String, i6
 type ArchiveRow = (String, String, String, Option<i64>, Option<i64>, i64);
 
 impl SqliteStore {
-    async fn write(&self) -> Result<Tx> {
+    pub(crate) async fn write(&self) -> Result<Tx> {
         self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(db_error)
     }
 }
@@ -90,7 +91,7 @@ async fn insert_nodes(c: &mut SqliteConnection, roadmap: i64, rows: &[&pyroad_st
     Ok(())
 }
 
-const UPSERT_PROGRESS: &str = "
+pub(crate) const UPSERT_PROGRESS: &str = "
     INSERT INTO progress (learner_id, roadmap_id, node_id, status, started_at, done_at, updated_at)
     VALUES (?1, ?2, ?3, ?4,
             CASE WHEN ?4 IN ('learning', 'done') THEN ?5 END,
@@ -373,6 +374,19 @@ impl Store for SqliteStore {
         progress(roadmap, row)
     }
 
+    async fn set_statuses(
+        &self,
+        learner: LearnerId,
+        roadmap: RoadmapId,
+        topics: &[String],
+        status: Status,
+    ) -> Result<usize> {
+        let mut tx = self.write().await?;
+        crate::bulk::set_statuses(&mut tx, learner, roadmap, topics, status).await?;
+        commit(tx).await?;
+        Ok(topics.len())
+    }
+
     async fn progress(&self, learner: LearnerId, roadmap: RoadmapId) -> Result<Vec<Progress>> {
         let rows: Vec<ProgressRow> = sqlx::query_as(
             "SELECT node_id, status, started_at, done_at, updated_at FROM progress
@@ -540,6 +554,42 @@ impl Store for SqliteStore {
         };
         query.execute(&mut *tx).await.map_err(db_error)?;
         commit(tx).await
+    }
+
+    async fn record_review(&self, learner: LearnerId, review: &pyroad_store::NewReview) -> Result<CardState> {
+        crate::review::record(self, learner, review).await
+    }
+
+    async fn card_states(&self, learner: LearnerId) -> Result<Vec<CardState>> {
+        crate::review::states(self, learner).await
+    }
+
+    async fn review_log(&self, learner: LearnerId, card: Option<&str>) -> Result<Vec<pyroad_store::ReviewLogEntry>> {
+        crate::review::log(self, learner, card).await
+    }
+
+    async fn record_exercise(&self, learner: LearnerId, result: &NewExerciseResult) -> Result<ExerciseResult> {
+        crate::exercises::record(&self.pool, learner, result).await
+    }
+
+    async fn exercise_results(&self, learner: LearnerId, exercise: Option<&str>) -> Result<Vec<ExerciseResult>> {
+        crate::exercises::results(&self.pool, learner, exercise).await
+    }
+
+    async fn passed_exercises(&self, learner: LearnerId) -> Result<Vec<String>> {
+        crate::exercises::passed(&self.pool, learner).await
+    }
+
+    async fn settings(&self, learner: LearnerId) -> Result<Vec<(String, String)>> {
+        self.all_settings(learner).await
+    }
+
+    async fn restore_backup(
+        &self,
+        learner: LearnerId,
+        backup: &pyroad_store::Backup,
+    ) -> Result<pyroad_store::RestoreReport> {
+        self.restore_all(learner, backup).await
     }
 }
 

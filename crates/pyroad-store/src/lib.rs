@@ -26,7 +26,10 @@
 //!
 //! This crate depends on no database driver and no async runtime.
 
+pub mod backup;
 mod nodes;
+// Spaced repetition (issue 7): checks and bookkeeping both backends share.
+mod review;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 mod types;
@@ -36,7 +39,9 @@ use std::future::Future;
 use jiff::civil::Date;
 use pyroad_model::Roadmap;
 
+pub use backup::{BACKUP_VERSION, Backup, RestoreReport};
 pub use nodes::{NodeRow, node_rows, removed_and_added};
+pub use review::{ReviewCounts, check_review, review_counts};
 pub use types::*;
 
 /// The setting that names the learner's active roadmap.
@@ -125,6 +130,17 @@ pub trait Store: Send + Sync {
         status: Status,
     ) -> impl Future<Output = Result<Progress>> + Send;
 
+    /// Sets the status of several nodes in one transaction (`pyroad mark A B
+    /// done`, `--all-in SECTION`): all of them or, when one is not in the
+    /// roadmap, none. Returns how many rows it wrote.
+    fn set_statuses(
+        &self,
+        learner: LearnerId,
+        roadmap: RoadmapId,
+        topics: &[String],
+        status: Status,
+    ) -> impl Future<Output = Result<usize>> + Send;
+
     /// Every progress row of a roadmap (nodes without one are todo).
     fn progress(&self, learner: LearnerId, roadmap: RoadmapId) -> impl Future<Output = Result<Vec<Progress>>> + Send;
 
@@ -179,6 +195,51 @@ pub trait Store: Send + Sync {
         key: &str,
         value: Option<&str>,
     ) -> impl Future<Output = Result<()>> + Send;
+
+    // Spaced repetition (issue 7).
+
+    /// Records one review in one transaction: appends it to the review log
+    /// and replaces the item's memory state (counting reps and lapses).
+    /// Fails with `Invalid` if the item's `last_review` is no longer
+    /// `review.previous` (another review got there first).
+    fn record_review(&self, learner: LearnerId, review: &NewReview) -> impl Future<Output = Result<CardState>> + Send;
+
+    /// Every review item the learner has reviewed, soonest due first.
+    fn card_states(&self, learner: LearnerId) -> impl Future<Output = Result<Vec<CardState>>> + Send;
+
+    /// The review log of one item, or of all, oldest first.
+    fn review_log(
+        &self,
+        learner: LearnerId,
+        card: Option<&str>,
+    ) -> impl Future<Output = Result<Vec<ReviewLogEntry>>> + Send;
+
+    /// Records one check of a practice exercise (every check is kept).
+    fn record_exercise(
+        &self,
+        learner: LearnerId,
+        result: &NewExerciseResult,
+    ) -> impl Future<Output = Result<ExerciseResult>> + Send;
+
+    /// Recorded checks, of one exercise or of all, oldest first.
+    fn exercise_results(
+        &self,
+        learner: LearnerId,
+        exercise: Option<&str>,
+    ) -> impl Future<Output = Result<Vec<ExerciseResult>>> + Send;
+
+    /// Ids of the exercises the learner has passed at least once, sorted.
+    fn passed_exercises(&self, learner: LearnerId) -> impl Future<Output = Result<Vec<String>>> + Send;
+
+    /// Every setting of the learner (the active roadmap included), by key.
+    fn settings(&self, learner: LearnerId) -> impl Future<Output = Result<Vec<(String, String)>>> + Send;
+
+    /// Restores a [`Backup`] verbatim (timestamps, statuses, notes, archive,
+    /// log, settings, active roadmap) in one transaction. The learner must
+    /// have no roadmaps, log entries or settings yet: anything else is
+    /// refused with [`StoreError::Invalid`] and nothing is written.
+    fn restore_backup(&self, learner: LearnerId, backup: &Backup)
+    -> impl Future<Output = Result<RestoreReport>> + Send;
 }
 
 /// Checks a roadmap name given by a user: short, one line, no path tricks.
@@ -201,6 +262,23 @@ pub fn check_name(name: &str) -> Result<()> {
             "{name:?} is not a usable roadmap name (1-64 characters, no leading or trailing spaces)"
         )))
     }
+}
+
+/// Checks an exercise result before it is stored.
+pub fn check_exercise_result(result: &NewExerciseResult) -> Result<()> {
+    let id_ok = !result.exercise.is_empty()
+        && result.exercise.len() <= 128
+        && result.exercise.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+    if !id_ok {
+        return Err(StoreError::Invalid(format!("{:?} is not an exercise id", result.exercise)));
+    }
+    if result.tests_passed > result.tests_total || (result.passed && result.tests_passed != result.tests_total) {
+        return Err(StoreError::Invalid(format!(
+            "{}: {} of {} tests passed does not fit passed = {}",
+            result.exercise, result.tests_passed, result.tests_total, result.passed
+        )));
+    }
+    Ok(())
 }
 
 /// Checks a log entry: 1 minute to 24 hours.

@@ -57,14 +57,17 @@ impl fmt::Display for Status {
     }
 }
 
+/// Reads back one of `all` from the name a database row holds; any other
+/// text means the row was not written by pyroad.
+fn stored_name<T: Copy>(all: &[T], name: fn(T) -> &'static str, s: &str, what: &str) -> Result<T, StoreError> {
+    all.iter().copied().find(|v| name(*v) == s).ok_or_else(|| StoreError::Corrupt(format!("unknown {what} {s:?}")))
+}
+
 impl FromStr for Status {
     type Err = StoreError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Status::ALL
-            .into_iter()
-            .find(|st| st.as_str() == s)
-            .ok_or_else(|| StoreError::Corrupt(format!("unknown status {s:?}")))
+        stored_name(&Status::ALL, Status::as_str, s, "status")
     }
 }
 
@@ -174,4 +177,144 @@ pub struct UpdateReport {
     pub restored: Vec<String>,
     /// Nodes present before and after.
     pub kept: usize,
+}
+
+// Spaced repetition (issue 7). The store keeps what FSRS computed; it never
+// schedules anything itself (the scheduler lives in `pyroad-content`).
+
+/// A review button, as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewRating {
+    Again,
+    Hard,
+    Good,
+    Easy,
+}
+
+impl ReviewRating {
+    pub const ALL: [ReviewRating; 4] =
+        [ReviewRating::Again, ReviewRating::Hard, ReviewRating::Good, ReviewRating::Easy];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewRating::Again => "again",
+            ReviewRating::Hard => "hard",
+            ReviewRating::Good => "good",
+            ReviewRating::Easy => "easy",
+        }
+    }
+}
+
+impl FromStr for ReviewRating {
+    type Err = StoreError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        stored_name(&ReviewRating::ALL, ReviewRating::as_str, s, "review rating")
+    }
+}
+
+/// What produced a review: the review queue, a quiz answer or an exercise run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewSource {
+    Review,
+    Quiz,
+    Exercise,
+}
+
+impl ReviewSource {
+    pub const ALL: [ReviewSource; 3] = [ReviewSource::Review, ReviewSource::Quiz, ReviewSource::Exercise];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewSource::Review => "review",
+            ReviewSource::Quiz => "quiz",
+            ReviewSource::Exercise => "exercise",
+        }
+    }
+}
+
+impl FromStr for ReviewSource {
+    type Err = StoreError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        stored_name(&ReviewSource::ALL, ReviewSource::as_str, s, "review source")
+    }
+}
+
+/// The memory state of one review item (a card, a quiz question, an
+/// exercise) of one learner, as FSRS last left it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CardState {
+    /// The item's id (`lists#2` for a card; see `pyroad_content::deck`).
+    pub card: String,
+    pub stability: f64,
+    pub difficulty: f64,
+    pub due: Timestamp,
+    pub last_review: Timestamp,
+    /// Reviews so far.
+    pub reps: u32,
+    /// Times it was forgotten (rated again after its first review).
+    pub lapses: u32,
+}
+
+/// A review to record: the rating and the state FSRS computed from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewReview {
+    pub card: String,
+    pub rating: ReviewRating,
+    pub source: ReviewSource,
+    pub reviewed_at: Timestamp,
+    pub stability: f64,
+    pub difficulty: f64,
+    pub due: Timestamp,
+    /// The `last_review` the new state was computed from (`None` for a new
+    /// item). The store refuses the review if the card changed meanwhile,
+    /// so two concurrent reviews never silently overwrite each other.
+    pub previous: Option<Timestamp>,
+}
+
+/// One line of the append-only review log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewLogEntry {
+    pub id: i64,
+    pub card: String,
+    pub rating: ReviewRating,
+    pub source: ReviewSource,
+    pub reviewed_at: Timestamp,
+    /// Days since the previous review (0 for a new item).
+    pub elapsed_days: f64,
+    /// Days until the due date this review set.
+    pub scheduled_days: f64,
+    pub stability: f64,
+    pub difficulty: f64,
+}
+
+/// One check of a practice exercise, as `pyroad check` records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewExerciseResult {
+    /// The exercise's id (`leap-year`).
+    pub exercise: String,
+    /// Every test passed.
+    pub passed: bool,
+    pub tests_passed: u32,
+    pub tests_total: u32,
+    /// Hints shown before this check.
+    pub hints_used: u32,
+    /// Whether the reference solution was shown before this check.
+    pub revealed: bool,
+}
+
+/// A recorded exercise check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseResult {
+    pub id: i64,
+    pub exercise: String,
+    pub passed: bool,
+    pub tests_passed: u32,
+    pub tests_total: u32,
+    pub hints_used: u32,
+    pub revealed: bool,
+    pub checked_at: Timestamp,
 }

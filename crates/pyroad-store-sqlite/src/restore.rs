@@ -1,0 +1,215 @@
+//! Listing settings and restoring a backup verbatim, in one transaction.
+
+use std::collections::HashMap;
+
+use pyroad_store::backup::not_empty;
+use pyroad_store::{ACTIVE_ROADMAP, Backup, LearnerId, RestoreReport, Result, StoreError, node_rows};
+use sqlx::SqliteConnection;
+
+use crate::{SqliteStore, db_error};
+
+fn ms(t: jiff::Timestamp) -> i64 {
+    t.as_millisecond()
+}
+
+impl SqliteStore {
+    pub(crate) async fn all_settings(&self, learner: LearnerId) -> Result<Vec<(String, String)>> {
+        sqlx::query_as("SELECT key, value FROM settings WHERE learner_id = ? ORDER BY key")
+            .bind(learner.0)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db_error)
+    }
+
+    pub(crate) async fn restore_all(&self, learner: LearnerId, backup: &Backup) -> Result<RestoreReport> {
+        backup.validate()?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(db_error)?;
+        let (roadmaps, log, settings, practice): (i64, i64, i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM roadmaps WHERE learner_id = ?1),
+                    (SELECT COUNT(*) FROM log_entries WHERE learner_id = ?1),
+                    (SELECT COUNT(*) FROM settings WHERE learner_id = ?1),
+                    (SELECT COUNT(*) FROM review_log WHERE learner_id = ?1)
+                      + (SELECT COUNT(*) FROM review_cards WHERE learner_id = ?1)
+                      + (SELECT COUNT(*) FROM exercise_results WHERE learner_id = ?1)",
+        )
+        .bind(learner.0)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(db_error)?;
+        if roadmaps + log + settings + practice > 0 {
+            return Err(not_empty(roadmaps, log, settings, practice));
+        }
+        let report = write_rows(&mut tx, learner, backup).await?;
+        tx.commit().await.map_err(db_error)?;
+        Ok(report)
+    }
+}
+
+async fn write_rows(c: &mut SqliteConnection, learner: LearnerId, backup: &Backup) -> Result<RestoreReport> {
+    let mut report = RestoreReport::default();
+    let mut ids: HashMap<&str, i64> = HashMap::new();
+    for r in &backup.roadmaps {
+        let document = serde_json::to_string(&r.roadmap).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO roadmaps (learner_id, name, title, document, added_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(learner.0)
+        .bind(&r.name)
+        .bind(&r.roadmap.title)
+        .bind(&document)
+        .bind(ms(r.added_at))
+        .bind(ms(r.updated_at))
+        .fetch_one(&mut *c)
+        .await
+        .map_err(db_error)?;
+        ids.insert(r.name.as_str(), id);
+        for n in node_rows(&r.roadmap) {
+            sqlx::query("INSERT INTO nodes (roadmap_id, id, kind, title, position) VALUES (?, ?, ?, ?, ?)")
+                .bind(id)
+                .bind(&n.id)
+                .bind(n.kind)
+                .bind(&n.title)
+                .bind(n.position)
+                .execute(&mut *c)
+                .await
+                .map_err(db_error)?;
+        }
+        for p in &r.progress {
+            sqlx::query(
+                "INSERT INTO progress (learner_id, roadmap_id, node_id, status, started_at, done_at, updated_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(learner.0)
+            .bind(id)
+            .bind(&p.topic)
+            .bind(p.status.as_str())
+            .bind(p.started_at.map(ms))
+            .bind(p.done_at.map(ms))
+            .bind(ms(p.updated_at))
+            .execute(&mut *c)
+            .await
+            .map_err(db_error)?;
+        }
+        for n in &r.notes {
+            sqlx::query("INSERT INTO notes (learner_id, roadmap_id, node_id, body, created_at) VALUES (?, ?, ?, ?, ?)")
+                .bind(learner.0)
+                .bind(id)
+                .bind(&n.topic)
+                .bind(&n.body)
+                .bind(ms(n.created_at))
+                .execute(&mut *c)
+                .await
+                .map_err(db_error)?;
+        }
+        for a in &r.archived {
+            sqlx::query(
+                "INSERT INTO progress_archive
+                   (learner_id, roadmap_id, node_id, title, status, started_at, done_at, archived_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(learner.0)
+            .bind(id)
+            .bind(&a.topic)
+            .bind(&a.title)
+            .bind(a.status.as_str())
+            .bind(a.started_at.map(ms))
+            .bind(a.done_at.map(ms))
+            .bind(ms(a.archived_at))
+            .execute(&mut *c)
+            .await
+            .map_err(db_error)?;
+        }
+        report.roadmaps += 1;
+        report.progress += r.progress.len();
+        report.notes += r.notes.len();
+        report.archived += r.archived.len();
+    }
+    for e in &backup.log {
+        let roadmap = e.roadmap.as_deref().and_then(|name| ids.get(name).copied());
+        sqlx::query(
+            "INSERT INTO log_entries (learner_id, roadmap_id, node_id, minutes, note, day, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(learner.0)
+        .bind(roadmap)
+        .bind(e.topic.as_deref())
+        .bind(i64::from(e.minutes))
+        .bind(e.note.as_deref())
+        .bind(e.date.to_string())
+        .bind(ms(e.created_at))
+        .execute(&mut *c)
+        .await
+        .map_err(db_error)?;
+        report.log += 1;
+    }
+    let active = backup.active.as_deref().map(|name| (ACTIVE_ROADMAP, name));
+    for (key, value) in backup.settings.iter().map(|(k, v)| (k.as_str(), v.as_str())).chain(active) {
+        sqlx::query("INSERT INTO settings (learner_id, key, value) VALUES (?, ?, ?)")
+            .bind(learner.0)
+            .bind(key)
+            .bind(value)
+            .execute(&mut *c)
+            .await
+            .map_err(db_error)?;
+        report.settings += 1;
+    }
+    for card in &backup.review_cards {
+        sqlx::query(
+            "INSERT INTO review_cards (learner_id, card_id, stability, difficulty, due, last_review, reps, lapses)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(learner.0)
+        .bind(&card.card)
+        .bind(card.stability)
+        .bind(card.difficulty)
+        .bind(ms(card.due))
+        .bind(ms(card.last_review))
+        .bind(i64::from(card.reps))
+        .bind(i64::from(card.lapses))
+        .execute(&mut *c)
+        .await
+        .map_err(db_error)?;
+        report.review_cards += 1;
+    }
+    for r in &backup.review_log {
+        sqlx::query(
+            "INSERT INTO review_log (learner_id, card_id, rating, source, reviewed_at, elapsed_days, scheduled_days,
+                                     stability, difficulty)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(learner.0)
+        .bind(&r.card)
+        .bind(r.rating.as_str())
+        .bind(r.source.as_str())
+        .bind(ms(r.reviewed_at))
+        .bind(r.elapsed_days)
+        .bind(r.scheduled_days)
+        .bind(r.stability)
+        .bind(r.difficulty)
+        .execute(&mut *c)
+        .await
+        .map_err(db_error)?;
+        report.review_log += 1;
+    }
+    for e in &backup.exercises {
+        sqlx::query(
+            "INSERT INTO exercise_results (learner_id, exercise_id, passed, tests_passed, tests_total, hints_used,
+                                           revealed, checked_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(learner.0)
+        .bind(&e.exercise)
+        .bind(e.passed)
+        .bind(i64::from(e.tests_passed))
+        .bind(i64::from(e.tests_total))
+        .bind(i64::from(e.hints_used))
+        .bind(e.revealed)
+        .bind(ms(e.checked_at))
+        .execute(&mut *c)
+        .await
+        .map_err(db_error)?;
+        report.exercises += 1;
+    }
+    Ok(report)
+}
