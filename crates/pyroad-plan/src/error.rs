@@ -22,7 +22,7 @@ pub enum PlanError {
     InvalidLog { date: Date, hours: f64 },
     #[error("unknown learning path `{name}`; this roadmap offers: {}", list_or_none(.available))]
     UnknownPath { name: String, available: Vec<String> },
-    #[error("learning path `{0}` states no hours per week, so it cannot be planned by")]
+    #[error("learning path `{0}` states neither hours per week nor a length, so it cannot be planned by")]
     PathWithoutHours(String),
     #[error("the plan would run past {limit_years} years (from {start}): add hours per week or cut topics")]
     TooLong { start: Date, limit_years: u32 },
@@ -31,7 +31,7 @@ pub enum PlanError {
 }
 
 fn list_or_none(names: &[String]) -> String {
-    if names.is_empty() { "no learning paths with weekly hours".to_owned() } else { names.join(", ") }
+    if names.is_empty() { "no learning paths with weekly hours or a length".to_owned() } else { names.join(", ") }
 }
 
 /// Something the learner should know about a plan that was still made.

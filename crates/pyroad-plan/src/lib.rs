@@ -44,5 +44,5 @@ pub use estimate::{EstimateSource, Range, TopicEstimate};
 pub use ics::{IcsOptions, to_ics};
 pub use input::{DateRange, LogEntry, PlanInput};
 pub use pace::{Pace, Replan, Status, pace, replan};
-pub use paths::{Finding, LearningPath, learning_paths, path_disagreements};
+pub use paths::{Finding, HoursFrom, LearningPath, learning_paths, path_disagreements};
 pub use schedule::{Mode, Plan, plan};

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::estimate::{EstimateSource, Range};
-use crate::paths::fmt_range;
+use crate::paths::{HoursFrom, fmt_range};
 use crate::schedule::{Mode, Plan};
 
 /// Hours for display: one decimal, no trailing ".0".
@@ -30,11 +30,20 @@ pub fn render(plan: &Plan) -> String {
         Mode::HoursPerWeek { hours_per_week } => {
             let _ = writeln!(o, "Planned at {} hours per week.", hours(*hours_per_week));
         }
-        Mode::Path { name, hours_per_week, planned_at } => {
+        Mode::Path { name, hours_per_week, planned_at, hours_from: HoursFrom::Stated } => {
             let _ = writeln!(
                 o,
                 "Planned by the {name} path: {} hours per week (planned at {}).",
                 fmt_range(*hours_per_week, 0),
+                hours(*planned_at)
+            );
+        }
+        Mode::Path { name, hours_per_week, planned_at, hours_from: HoursFrom::DerivedFromLength } => {
+            let _ = writeln!(
+                o,
+                "Planned by the {name} path, which states a length but no weekly hours: the whole \
+                 content in that length needs {} hours per week (derived; planned at {}).",
+                fmt_range(*hours_per_week, 1),
                 hours(*planned_at)
             );
         }

@@ -17,7 +17,8 @@ pub const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
 /// they disagree: authors round, so a tenth either way is the same claim.
 const TOLERANCE: f64 = 0.10;
 
-/// A path a learner can plan by: a path node that states weekly hours.
+/// A path a learner can plan by: a path node that states weekly hours, or
+/// a length from which weekly hours can be derived.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LearningPath {
     pub id: String,
@@ -27,6 +28,21 @@ pub struct LearningPath {
     pub line: u32,
     pub hours_per_week: Range,
     pub stated_weeks: Option<Range>,
+    /// Where `hours_per_week` comes from.
+    pub hours_from: HoursFrom,
+}
+
+/// Whether a path's weekly hours are the author's or worked out by us.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HoursFrom {
+    /// The path states them ("30-40 hours/week").
+    Stated,
+    /// The path states only a length ("3-6 months"): the roadmap's content
+    /// hours spread over that length (most hours over the fewest weeks at
+    /// the fast end). The path's own emphasis is prose we cannot measure,
+    /// so the whole content is assumed.
+    DerivedFromLength,
 }
 
 impl LearningPath {
@@ -35,25 +51,43 @@ impl LearningPath {
     }
 }
 
-/// The learning paths of a roadmap that state weekly hours, in document order.
+/// The learning paths of a roadmap that state weekly hours, or a length
+/// to derive them from, in document order.
 pub fn learning_paths(roadmap: &Roadmap) -> Vec<LearningPath> {
-    roadmap
-        .walk()
-        .filter(|n| n.kind == NodeKind::Path)
-        .filter_map(|n| {
-            let hours_per_week = estimate::stated_rate(n)?;
-            let stated_weeks =
-                n.duration.as_ref().map(|d| Range::new(d.min_weeks, d.max_weeks)).filter(|r| r.max > 0.0);
-            Some(LearningPath {
-                id: n.id.clone(),
-                name: short_name(&n.title),
-                title: n.title.clone(),
-                line: n.line,
-                hours_per_week,
-                stated_weeks,
-            })
-        })
-        .collect()
+    // Resolved once, and only when some path states a length but no hours.
+    let mut content: Option<Range> = None;
+    let mut out = Vec::new();
+    for n in roadmap.walk().filter(|n| n.kind == NodeKind::Path) {
+        let stated_weeks = n.duration.as_ref().map(|d| Range::new(d.min_weeks, d.max_weeks)).filter(|r| r.max > 0.0);
+        let (hours_per_week, hours_from) = match (estimate::stated_rate(n), stated_weeks) {
+            (Some(rate), _) => (rate, HoursFrom::Stated),
+            (None, Some(weeks)) if weeks.min > 0.0 => {
+                let hours = *content.get_or_insert_with(|| content_hours(roadmap, estimate::DEFAULT_HOURS_PER_WEEK));
+                if hours.max <= 0.0 {
+                    continue;
+                }
+                (Range::new(hours.min / weeks.max, hours.max / weeks.min), HoursFrom::DerivedFromLength)
+            }
+            _ => continue,
+        };
+        out.push(LearningPath {
+            id: n.id.clone(),
+            name: short_name(&n.title),
+            title: n.title.clone(),
+            line: n.line,
+            hours_per_week,
+            stated_weeks,
+            hours_from,
+        });
+    }
+    out
+}
+
+/// The roadmap's learnable content in hours, nothing done, no overrides.
+fn content_hours(roadmap: &Roadmap, assumed_rate: f64) -> Range {
+    // Resolution fails only on bad overrides, and there are none.
+    estimate::resolve(roadmap, &BTreeMap::new(), &BTreeSet::new(), assumed_rate)
+        .map_or(Range::point(0.0), |e| e.total())
 }
 
 /// Finds a path by its short name, title or id, ignoring case and punctuation.
@@ -63,8 +97,18 @@ pub fn find_path(roadmap: &Roadmap, name: &str) -> Result<LearningPath, PlanErro
     if let Some(p) = paths.iter().find(|p| [&p.name, &p.title, &p.id].iter().any(|s| fold(s) == key)) {
         return Ok(p.clone());
     }
+    // "beginners" for "For Complete Beginners", when only one name holds it.
+    let partial: Vec<&LearningPath> =
+        paths.iter().filter(|p| !key.is_empty() && fold(&p.name).contains(&key)).collect();
+    if let [p] = partial.as_slice() {
+        return Ok((*p).clone());
+    }
     // A path node that matches but states no hours is a different mistake.
-    if roadmap.walk().any(|n| n.kind == NodeKind::Path && (fold(&n.title) == key || fold(&n.id) == key)) {
+    // (A path heading holds its steps; "expert" finds "For Expert Developers".)
+    let names_it = |n: &pyroad_model::Node| {
+        fold(&n.title) == key || fold(&n.id) == key || (!n.children.is_empty() && fold(&n.title).contains(&key))
+    };
+    if !key.is_empty() && roadmap.walk().any(|n| n.kind == NodeKind::Path && names_it(n)) {
         return Err(PlanError::PathWithoutHours(name.to_owned()));
     }
     Err(PlanError::UnknownPath { name: name.to_owned(), available: paths.into_iter().map(|p| p.name).collect() })
@@ -101,15 +145,12 @@ pub struct Finding {
 /// the fewest hours at the most hours a week, the slow end the opposite.
 pub fn path_disagreements(roadmap: &Roadmap) -> Vec<Finding> {
     let mut out = Vec::new();
-    for path in learning_paths(roadmap) {
+    // Derived hours agree with the stated length by construction.
+    for path in learning_paths(roadmap).into_iter().filter(|p| p.hours_from == HoursFrom::Stated) {
         let Some(stated) = path.stated_months() else {
             continue;
         };
-        // Resolution cannot fail without overrides; an empty result means no content.
-        let Ok(est) = estimate::resolve(roadmap, &BTreeMap::new(), &BTreeSet::new(), path.hours_per_week.mid()) else {
-            continue;
-        };
-        let hours = est.total();
+        let hours = content_hours(roadmap, path.hours_per_week.mid());
         if hours.max <= 0.0 {
             continue;
         }

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::estimate::{self, DEFAULT_HOURS_PER_WEEK, Range, TopicEstimate};
 use crate::input::{PlanInput, StudyCalendar};
-use crate::paths::{self, WEEKS_PER_MONTH};
+use crate::paths::{self, HoursFrom, WEEKS_PER_MONTH};
 use crate::{PlanError, Warning};
 
 /// No plan runs longer than this; far past any learner's horizon, and what
@@ -30,7 +30,7 @@ pub enum Mode {
     /// The learner's hours per week.
     HoursPerWeek { hours_per_week: f64 },
     /// A learning path the roadmap states, planned at the middle of its range.
-    Path { name: String, hours_per_week: Range, planned_at: f64 },
+    Path { name: String, hours_per_week: Range, planned_at: f64, hours_from: HoursFrom },
     /// The roadmap's own stated weekly hours, section by section.
     Stated,
 }
@@ -92,6 +92,7 @@ pub struct PathReport {
     pub title: String,
     pub line: u32,
     pub hours_per_week: Range,
+    pub hours_from: HoursFrom,
     pub stated_months: Option<Range>,
     /// The content's hours at the path's weekly hours (fast end: fewest
     /// hours at most hours a week).
@@ -144,9 +145,12 @@ pub(crate) fn build(roadmap: &Roadmap, input: &PlanInput, factor: f64) -> Result
             }
             Mode::HoursPerWeek { hours_per_week: h }
         }
-        (None, Some(p)) => {
-            Mode::Path { name: p.name.clone(), hours_per_week: p.hours_per_week, planned_at: p.hours_per_week.mid() }
-        }
+        (None, Some(p)) => Mode::Path {
+            name: p.name.clone(),
+            hours_per_week: p.hours_per_week,
+            planned_at: p.hours_per_week.mid(),
+            hours_from: p.hours_from,
+        },
         (None, None) => {
             warnings.push(Warning::StatedHours);
             Mode::Stated
@@ -208,6 +212,7 @@ pub(crate) fn build(roadmap: &Roadmap, input: &PlanInput, factor: f64) -> Result
             title: p.title,
             line: p.line,
             hours_per_week: rate,
+            hours_from: p.hours_from,
         }
     });
     Ok(Plan {

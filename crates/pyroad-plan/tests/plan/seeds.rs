@@ -133,3 +133,44 @@ fn every_seed_plans_at_ten_hours_and_by_stated_hours() {
         }
     }
 }
+
+/// Seed 004's paths state months but no weekly hours: the hours come from
+/// the whole content over that length, marked derived; the "Ongoing" one
+/// states neither and cannot be planned by.
+#[test]
+fn seed_004_paths_plan_by_hours_derived_from_their_months() {
+    let roadmap = seed("004_");
+    let text = seed_text("004_");
+    let paths = pyroad_plan::learning_paths(&roadmap);
+    let names: Vec<&str> = paths.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["For Complete Beginners", "For Intermediate Developers", "For Advanced Developers"]);
+    assert!(paths.iter().all(|p| p.hours_from == pyroad_plan::HoursFrom::DerivedFromLength));
+    assert_eq!(paths[0].line, line_of(&text, "For Complete Beginners"));
+    // No derived path is reported as disagreeing with itself.
+    assert!(path_disagreements(&roadmap).is_empty());
+
+    let content = plan(&roadmap, &input(Some(10.0), monday())).expect("plans").total_hours;
+    let beginners = &paths[0];
+    let months = beginners.stated_months().expect("3-6 months stated");
+    assert_eq!((months.min.round(), months.max.round()), (3.0, 6.0));
+    let weeks = beginners.stated_weeks.expect("weeks");
+    // All default estimates: the content is a point, so min and max hours
+    // per week are the content over the longest and the shortest length.
+    assert!((beginners.hours_per_week.min - content / weeks.max).abs() < 1e-6);
+    assert!((beginners.hours_per_week.max - content / weeks.min).abs() < 1e-6);
+
+    let mut i = input(None, monday());
+    i.path = Some("beginners".into());
+    let p = plan(&roadmap, &i).expect("a derived path plans");
+    let Mode::Path { planned_at, hours_from, .. } = &p.mode else { panic!("mode {:?}", p.mode) };
+    assert_eq!(*hours_from, pyroad_plan::HoursFrom::DerivedFromLength);
+    assert!((planned_at - beginners.hours_per_week.mid()).abs() < 1e-9);
+    // Planned at the middle rate, the plan lands inside the stated 3-6 months.
+    let planned = p.path.as_ref().expect("report").planned_months;
+    assert!((3.0..=6.0).contains(&planned), "{planned}");
+    assert!(pyroad_plan::markdown::render(&p).contains("states a length but no weekly hours"));
+
+    i.path = Some("expert".into());
+    let err = plan(&roadmap, &i).expect_err("an ongoing path has no length").to_string();
+    assert!(err.contains("states neither hours per week nor a length"), "{err}");
+}
