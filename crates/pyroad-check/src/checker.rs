@@ -69,6 +69,9 @@ impl Checker {
 
     /// Checks `learner_source` (the learner's `<module>.py`) against the
     /// exercise's own tests; `display_path` is how tracebacks name the file.
+    /// Cold (no server was ever started): a direct run in a one-request
+    /// process, cheaper than starting a server for one check; call
+    /// [`Checker::warm_up`] to have a server for the checks that follow.
     /// A server that died is restarted and the check retried once.
     pub fn check(&self, exercise: &Exercise, learner_source: &str, display_path: &str) -> Result<Report, CheckError> {
         let main_file = exercise.learner_file();
@@ -91,6 +94,10 @@ impl Checker {
                 .collect(),
             limits: self.limits,
         };
+        if self.server.starts() == 0 {
+            let run = self.server.run_direct(&mut req)?;
+            return Ok(judge(exercise, &run, &nonce, &self.limits));
+        }
         let run = match self.server.run(&mut req) {
             Err(ServerError::Died) => self.server.run(&mut req)?,
             other => other?,

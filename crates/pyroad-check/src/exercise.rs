@@ -1,7 +1,9 @@
 //! Exercises: loading from the embedded `content/exercises` or a directory.
 //!
 //! Our format is a folder with `exercise.toml`, `README.md`, `starter.py`,
-//! `solution.py`, the test files it names and an optional `cases.toml`. An
+//! `solution.py`, the test files it names and an optional `cases.toml`;
+//! optional `[[tasks]]` (`name`, `tests`) group tests into Exercism tasks,
+//! numbered from 1 in the order written (`task_id` in results.json). An
 //! Exercism practice exercise (`.meta/config.json` naming the solution and
 //! test files, `.docs/instructions.md`) loads too, with its example solution.
 
@@ -51,6 +53,16 @@ pub struct Case {
     pub raises: Option<String>,
 }
 
+/// A group of tests the learner can pass one at a time (Exercism's tasks).
+/// `tests` names tests as the report does: `test_x`, `Class.test_x`, a class
+/// name for all its methods, or `case: NAME` for a data case.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub name: String,
+    pub tests: Vec<String>,
+}
+
 /// Where an exercise came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -72,6 +84,8 @@ pub struct Exercise {
     pub solution: Option<String>,
     pub tests: Vec<SourceFile>,
     pub cases: Vec<Case>,
+    /// Optional tasks; task ids are their positions, from 1.
+    pub tasks: Vec<Task>,
     pub origin: Origin,
 }
 
@@ -83,6 +97,15 @@ impl Exercise {
 
     pub fn starter_source(&self) -> Option<String> {
         self.starter.clone()
+    }
+
+    /// The task a test belongs to (1-based), from `[[tasks]]` in
+    /// `exercise.toml`: an exact name wins over a class name.
+    pub fn task_of(&self, test: &str) -> Option<u32> {
+        let class = test.split_once('.').map(|(c, _)| c).filter(|_| !test.starts_with("case: "));
+        let position = |wanted: &str| self.tasks.iter().position(|t| t.tests.iter().any(|n| n == wanted));
+        let found = position(test).or_else(|| class.and_then(position))?;
+        u32::try_from(found + 1).ok()
     }
 }
 
@@ -96,6 +119,8 @@ struct Manifest {
     module: String,
     hints: Vec<String>,
     tests: Vec<String>,
+    #[serde(default)]
+    tasks: Vec<Task>,
 }
 
 #[derive(Deserialize)]
@@ -170,6 +195,15 @@ fn load_ours(files: &dyn Files, origin: Origin) -> Result<Exercise, ExerciseErro
             parsed.case
         }
     };
+    let mut seen = std::collections::BTreeSet::new();
+    for task in &m.tasks {
+        if task.tests.is_empty() {
+            return Err(invalid(files.label("exercise.toml"), format!("task {:?} names no tests", task.name)));
+        }
+        if let Some(twice) = task.tests.iter().find(|t| !seen.insert(t.as_str())) {
+            return Err(invalid(files.label("exercise.toml"), format!("test {twice:?} is in two tasks")));
+        }
+    }
     Ok(Exercise {
         id: m.id,
         title: m.title,
@@ -182,6 +216,7 @@ fn load_ours(files: &dyn Files, origin: Origin) -> Result<Exercise, ExerciseErro
         solution: files.read("solution.py")?,
         tests,
         cases,
+        tasks: m.tasks,
         origin,
     })
 }
@@ -241,6 +276,7 @@ fn load_exercism(dir: &Path) -> Result<Exercise, ExerciseError> {
         solution,
         tests,
         cases: Vec::new(),
+        tasks: Vec::new(),
         origin: Origin::Dir(dir.to_path_buf()),
     })
 }

@@ -266,6 +266,11 @@ pub fn judge(exercise: &Exercise, run: &RunResult, nonce: &str, limits: &Limits)
     if run.output_truncated {
         output.push_str("\n[output written to file descriptors truncated]");
     }
+    let tasks_found: HashMap<&str, u32> =
+        run.discovered.iter().filter_map(|d| Some((d.name.as_str(), d.task?))).collect();
+    for t in &mut tests {
+        t.task_id = exercise.task_of(&t.name).or_else(|| tasks_found.get(t.name.as_str()).copied());
+    }
     let any_bad = tests.iter().any(|t| t.status != Status::Pass);
     let message = problem.clone().or_else(|| early.clone());
     let status = if message.is_some() || tamper {

@@ -73,6 +73,9 @@ pub struct Discovered {
     pub kind: String,
     pub file: String,
     pub code: String,
+    /// `@pytest.mark.task(taskno=N)` on the test or its class (Exercism).
+    #[serde(default)]
+    pub task: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]

@@ -129,10 +129,48 @@ impl ForkServer {
     }
 
     fn spawn(&self) -> Result<Live, ServerError> {
+        let live = self.spawn_process(false)?;
+        self.starts.fetch_add(1, Ordering::Relaxed);
+        Ok(live)
+    }
+
+    /// A cold check: one `--once` process (no warm imports, no spare child)
+    /// that runs this request and exits. No server is kept; [`Self::starts`]
+    /// does not count it.
+    pub fn run_direct(&self, req: &mut Request<'_>) -> Result<RunResult, ServerError> {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        req.id = id;
+        let line = self.request_line(req)?;
+        let mut live = self.spawn_process(true)?;
+        let (tx, rx) = mpsc::channel();
+        lock(&live.pending).insert(id, tx);
+        let sent = live.stdin.take().map(|mut stdin| {
+            stdin.write_all(line.as_bytes()).and_then(|()| stdin.write_all(b"\n")).and_then(|()| stdin.flush())
+        });
+        if !matches!(sent, Some(Ok(()))) {
+            return Err(ServerError::Died);
+        }
+        let patience = Duration::from_millis(req.limits.wall_ms) + Duration::from_secs(5);
+        // No live server has this generation, so a failure retires nothing.
+        self.wait(&rx, patience, u64::MAX)
+        // Dropping `live` reaps the process (it exits after its one run).
+    }
+
+    fn request_line(&self, req: &Request<'_>) -> Result<String, ServerError> {
+        serde_json::to_string(req).map_err(|e| ServerError::Start {
+            python: self.python.display().to_string(),
+            detail: format!("request not serialisable: {e}"),
+        })
+    }
+
+    fn spawn_process(&self, once: bool) -> Result<Live, ServerError> {
         let start_err = |detail: String| ServerError::Start { python: self.python.display().to_string(), detail };
         let mut cmd = Command::new(&self.python);
-        cmd.args(["-I", "-S", "-c", crate::HARNESS])
-            .env_clear()
+        cmd.args(["-I", "-S", "-c", crate::HARNESS]);
+        if once {
+            cmd.arg("--once");
+        }
+        cmd.env_clear()
             .env("PATH", "/usr/local/bin:/usr/bin:/bin")
             .env("LC_ALL", "C.UTF-8")
             .stdin(Stdio::piped())
@@ -142,7 +180,6 @@ impl ForkServer {
             cmd.env("PYROAD_SCRATCH", dir);
         }
         let mut child = cmd.spawn().map_err(|e| start_err(e.to_string()))?;
-        self.starts.fetch_add(1, Ordering::Relaxed);
         let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
             let _ = child.kill();
             return Err(start_err("no pipes to the process".into()));
@@ -166,7 +203,7 @@ impl ForkServer {
         let pending: Pending = Arc::new(Mutex::new(HashMap::new()));
         let routes = Arc::clone(&pending);
         thread::spawn(move || route(reader, &routes));
-        let generation = self.starts.load(Ordering::Relaxed);
+        let generation = self.starts.load(Ordering::Relaxed) + 1;
         Ok(Live { child, stdin: Some(stdin), pending, processes, generation })
     }
 
@@ -174,10 +211,7 @@ impl ForkServer {
     pub fn run(&self, req: &mut Request<'_>) -> Result<RunResult, ServerError> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         req.id = id;
-        let line = serde_json::to_string(req).map_err(|e| ServerError::Start {
-            python: self.python.display().to_string(),
-            detail: format!("request not serialisable: {e}"),
-        })?;
+        let line = self.request_line(req)?;
         let (tx, rx) = mpsc::channel();
         let generation = {
             let mut guard = lock(&self.live);

@@ -46,6 +46,21 @@ pub fn lint(ex: &Exercise, known_topics: Option<&BTreeSet<String>>) -> Vec<Strin
     problems
 }
 
+/// Names in `[[tasks]]` that match no test of the run (a typo would leave
+/// tests without a task id).
+fn unknown_task_tests(ex: &Exercise, tests: &[crate::report::TestResult]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for task in &ex.tasks {
+        for name in &task.tests {
+            let class = format!("{name}.");
+            if !tests.iter().any(|t| t.name == *name || t.name.starts_with(&class)) {
+                problems.push(format!("task {:?} names {name:?}, which is not a test", task.name));
+            }
+        }
+    }
+    problems
+}
+
 /// Lints, then runs the solution (must pass) and the starter (must fail).
 pub fn verify(
     checker: &Checker,
@@ -69,6 +84,7 @@ pub fn verify(
         if report.tests.len() < 3 {
             problems.push(format!("only {} tests: write at least 3", report.tests.len()));
         }
+        problems.extend(unknown_task_tests(ex, &report.tests));
     }
     if let Some(starter) = &ex.starter {
         let report = checker.check(ex, starter, &file)?;

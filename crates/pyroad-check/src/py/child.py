@@ -6,6 +6,7 @@
 # compares the returned values itself.
 
 _RESULT_FD = 3
+_JOB_FD = 4
 _MAX_REPR = 400
 
 

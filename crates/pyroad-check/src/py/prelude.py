@@ -4,10 +4,12 @@
 import ast
 import builtins
 import errno
+import fcntl
 import gc
 import io
 import json
 import linecache
+import marshal
 import os
 import resource
 import select

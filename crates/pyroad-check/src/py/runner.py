@@ -31,8 +31,37 @@ def _apply_limits(limits, cgroup):
     return wall
 
 
-def _child_main(req, prepared, scratch, harness_globals):
-    """Runs in the forked child. Never returns: ends with os._exit."""
+def _spare_main(harness_globals):
+    """A spare child, forked before its job exists: it does the set-up that
+    needs no request (builtins replaced, the guard's snapshot, which also
+    takes most copy-on-write faults now), then blocks until the server sends
+    the job on fd 4 (marshalled request and compiled tests; EOF with nothing
+    means the server retired it or died). Never returns."""
+    builtins.input = _no_input
+    builtins.exit = builtins.quit = _exit_builtin
+    guard = _Guard(harness_globals)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(_JOB_FD, 1 << 16)
+        except InterruptedError:
+            continue
+        except OSError:
+            chunk = b""
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(_JOB_FD)
+    if not chunks:
+        os._exit(0)
+    job = b"".join(chunks)
+    del chunks
+    req, prepared, scratch = marshal.loads(job)
+    _child_main(req, prepared, scratch, harness_globals, guard)
+
+
+def _child_main(req, prepared, scratch, harness_globals, guard):
+    """Runs in the child once its job arrived. Never returns: ends with os._exit."""
     write = os.write
     getpid = os.getpid
     exit_now = os._exit
@@ -60,13 +89,10 @@ def _child_main(req, prepared, scratch, harness_globals):
     capture = _Capture(budget)
     sys.stdout = sys.stderr = capture
     sys.stdin = None
-    builtins.input = _no_input
-    builtins.exit = builtins.quit = _exit_builtin
     sys.argv = [req["main_file"]]
     sys.path[:] = [scratch] + [p for p in sys.path if p]
     os.chdir(scratch)
     fail = _make_fail()
-    guard = _Guard(harness_globals)
     files = {req["display_main"]} | {name for name, _, _, _ in prepared}
     emit({"t": "hello", "pid": my_pid})
 

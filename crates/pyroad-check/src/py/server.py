@@ -7,6 +7,7 @@
 _PROC_BASE = 0
 _CGROUP_ROOT = None
 _RESULT_CAP = 8 << 20
+_JOB_WRITE_S = 2.0
 
 
 def _count_own_processes():
@@ -138,6 +139,16 @@ class _Run:
         self.pidfd = None
 
 
+class _Spare:
+    def __init__(self, pid, job_w, result_r, out_r, scratch, cgroup):
+        self.pid = pid
+        self.job_w = job_w
+        self.result_r = result_r
+        self.out_r = out_r
+        self.scratch = scratch
+        self.cgroup = cgroup
+
+
 class _Server:
     def __init__(self, once):
         self.once = once
@@ -150,6 +161,7 @@ class _Server:
         self.tmp = os.environ.get("PYROAD_SCRATCH") or _default_scratch_root()
         self.trash = []
         self.free_cgroups = []
+        self.spare = None
         self.proc_mode = _setup_process_limits()
         os.set_blocking(0, False)
         self.sel.register(0, selectors.EVENT_READ, ("stdin", None))
@@ -166,6 +178,8 @@ class _Server:
 
     def loop(self):
         while not (self.eof and not self.runs):
+            if self.spare is None and not self.eof and not self.once:
+                self.spare = self.make_spare()
             timeout = None
             if self.runs:
                 now = time.monotonic()
@@ -192,6 +206,9 @@ class _Server:
                 if run.status is None and now >= run.deadline:
                     run.timed_out = True
                     self.kill_group(run)
+        if self.spare is not None:
+            self.discard_spare(self.spare)
+            self.spare = None
         self.empty_trash()
         for path in self.free_cgroups:
             _cgroup_kill_and_remove(path)
@@ -225,15 +242,77 @@ class _Server:
                        "%s, line %s: %s" % (exc.filename, exc.lineno, exc.msg)})
             return
         discovered = [t for _, _, tests, _ in prepared for t in tests]
-        self.seq += 1
-        scratch = tempfile.mkdtemp(prefix="pyroad-run-", dir=self.tmp)
+        spare = self.take_spare(req, prepared)
+        if spare is None:  # a spare died before its job: one fresh try
+            spare = self.take_spare(req, prepared)
+        if spare is None:
+            self.send({"id": req["id"], "t": "result", "tests_error": "the checker could not start a process"})
+            return
+        run = _Run(req, spare.pid, spare.result_r, spare.out_r, spare.scratch, spare.cgroup, time.monotonic())
+        run.discovered = discovered
+        self.runs[spare.pid] = run
+        for fd, kind in ((spare.result_r, "result"), (spare.out_r, "out")):
+            os.set_blocking(fd, False)
+            self.sel.register(fd, selectors.EVENT_READ, (kind, run))
+        try:
+            run.pidfd = os.pidfd_open(spare.pid)
+            self.sel.register(run.pidfd, selectors.EVENT_READ, ("pidfd", run))
+        except (AttributeError, OSError):
+            run.pidfd = None
+        self.send({"id": req["id"], "t": "started", "pid": spare.pid})
+
+    def take_spare(self, req, prepared):
+        """Hands the job to the waiting spare child (forking one now if there
+        is none): the learner's files go into its scratch directory, then the
+        request and the compiled tests go down its job pipe."""
+        spare, self.spare = self.spare, None
+        if spare is None:
+            spare = self.make_spare()
+        if spare is None:
+            return None
         for name, text in req.get("files", {}).items():
-            target = os.path.join(scratch, name)
+            target = os.path.join(spare.scratch, name)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "w", encoding="utf-8") as f:
                 f.write(text)
-        cgroup = self.take_cgroup(req["limits"]["processes"]) if _CGROUP_ROOT else None
-        req["cgroup"] = cgroup
+        if spare.cgroup:
+            self.set_pids_max(spare.cgroup, req["limits"]["processes"])
+        req["cgroup"] = None  # the spare joined its cgroup already
+        job = marshal.dumps((req, [(n, c, t, src) for n, c, t, src in prepared], spare.scratch))
+        previous = signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+        # Bounded: a spare that was stopped (learner code of another run may
+        # signal it) must not hang the server on a job bigger than the pipe.
+        deadline = time.monotonic() + _JOB_WRITE_S
+        ok = True
+        try:
+            os.set_blocking(spare.job_w, False)
+            view = memoryview(job)
+            while view and ok:
+                try:
+                    view = view[os.write(spare.job_w, view):]
+                except BlockingIOError:
+                    left = deadline - time.monotonic()
+                    ok = left > 0 and bool(select.select([], [spare.job_w], [], left)[1])
+        except OSError:
+            ok = False
+        finally:
+            signal.signal(signal.SIGPIPE, previous)
+            os.close(spare.job_w)
+            spare.job_w = None
+        if not ok:
+            self.discard_spare(spare)
+            return None
+        return spare
+
+    def make_spare(self):
+        """Forks a child that waits for its job (see `_spare_main`), so the
+        fork and most of the child's set-up happen before a request."""
+        try:
+            scratch = tempfile.mkdtemp(prefix="pyroad-run-", dir=self.tmp)
+        except OSError:
+            return None
+        cgroup = self.take_cgroup() if _CGROUP_ROOT else None
+        job_r, job_w = os.pipe()
         result_r, result_w = os.pipe()
         out_r, out_w = os.pipe()
         gc.freeze()
@@ -243,46 +322,66 @@ class _Server:
                 os.setpgid(0, 0)
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                 signal.signal(signal.SIGPIPE, signal.SIG_IGN)
-                devnull = os.open(os.devnull, os.O_RDONLY)
-                os.dup2(devnull, 0)
-                os.dup2(out_w, 1)
-                os.dup2(out_w, 2)
-                os.dup2(result_w, _RESULT_FD)
-                os.closerange(_RESULT_FD + 1, 1 << 16)
-                _child_main(req, prepared, scratch, globals())
+                if cgroup:
+                    try:
+                        with open(os.path.join(cgroup, "cgroup.procs"), "w") as f:
+                            f.write(str(os.getpid()))
+                    except OSError:
+                        pass
+                # Move the sources above the targets first, so no dup2
+                # overwrites a source it still needs.
+                high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
+                        for fd in (os.open(os.devnull, os.O_RDONLY), out_w, result_w, job_r)]
+                os.dup2(high[0], 0)
+                os.dup2(high[1], 1)
+                os.dup2(high[1], 2)
+                os.dup2(high[2], _RESULT_FD)
+                os.dup2(high[3], _JOB_FD)
+                os.closerange(_JOB_FD + 1, 1 << 16)
+                _spare_main(globals())
             finally:
                 os._exit(71)
         try:
             os.setpgid(pid, pid)
         except OSError:
             pass
-        os.close(result_w)
-        os.close(out_w)
-        run = _Run(req, pid, result_r, out_r, scratch, cgroup, time.monotonic())
-        run.discovered = discovered
-        self.runs[pid] = run
-        for fd, kind in ((result_r, "result"), (out_r, "out")):
-            os.set_blocking(fd, False)
-            self.sel.register(fd, selectors.EVENT_READ, (kind, run))
-        try:
-            run.pidfd = os.pidfd_open(pid)
-            self.sel.register(run.pidfd, selectors.EVENT_READ, ("pidfd", run))
-        except (AttributeError, OSError):
-            run.pidfd = None
-        self.send({"id": req["id"], "t": "started", "pid": pid})
+        for fd in (job_r, result_w, out_w):
+            os.close(fd)
+        return _Spare(pid, job_w, result_r, out_r, scratch, cgroup)
 
-    def take_cgroup(self, processes):
+    def discard_spare(self, spare):
+        try:
+            os.killpg(spare.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        try:
+            os.waitpid(spare.pid, 0)
+        except ChildProcessError:
+            pass
+        for fd in (spare.job_w, spare.result_r, spare.out_r):
+            if fd is not None:
+                os.close(fd)
+        self.release_cgroup(spare.cgroup)
+        self.trash.append(("dir", spare.scratch))
+
+    def take_cgroup(self):
         """An empty pids cgroup for one run; they are reused, since making
         and removing one costs more than the rest of a small run."""
+        self.seq += 1
         path = self.free_cgroups.pop() if self.free_cgroups else os.path.join(_CGROUP_ROOT, "r%d" % self.seq)
         try:
             if not os.path.isdir(path):
                 os.mkdir(path)
-            with open(os.path.join(path, "pids.max"), "w") as f:
-                f.write(str(processes))
             return path
         except OSError:
             return None
+
+    def set_pids_max(self, path, processes):
+        try:
+            with open(os.path.join(path, "pids.max"), "w") as f:
+                f.write(str(processes))
+        except OSError:
+            pass
 
     def release_cgroup(self, path):
         if not path:
@@ -416,7 +515,8 @@ class _Server:
 
 def main():
     once = "--once" in sys.argv
-    for name in _WARM_IMPORTS:
+    # A one-request server (a cold check) would pay for these and never profit.
+    for name in () if once else _WARM_IMPORTS:
         try:
             __import__(name)
         except ImportError:

@@ -159,6 +159,7 @@ fn deleting_or_rewriting_the_test_file_changes_nothing() {
 fn the_server_is_restarted_transparently_after_it_dies() {
     let py = python::find(Some(std::path::Path::new("python3")), None).unwrap_or_else(|e| panic!("{e}"));
     let own = Checker::new(py, Limits::default());
+    own.warm_up().unwrap_or_else(|e| panic!("{e}"));
     let ex = exercise_with(crate::THREE_TESTS);
     assert_eq!(own.check(&ex, GOOD, "m.py").map(|r| r.status).ok(), Some(Status::Pass));
     let pid = own.server().pid().unwrap_or_else(|| panic!("server running"));

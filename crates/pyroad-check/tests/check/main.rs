@@ -3,6 +3,8 @@
 mod adversarial;
 mod basics;
 mod limits;
+mod server;
+mod tasks;
 
 use std::sync::OnceLock;
 
@@ -16,7 +18,11 @@ pub fn checker() -> &'static Checker {
     CHECKER.get_or_init(|| {
         let py = python::find(Some(std::path::Path::new("python3")), None)
             .unwrap_or_else(|e| panic!("these tests need python3 on PATH: {e}"));
-        Checker::new(py, Limits { wall_ms: 4_000, cpu_s: 4, ..Limits::default() })
+        let checker = Checker::new(py, Limits { wall_ms: 4_000, cpu_s: 4, ..Limits::default() });
+        // Warm, so these tests go through the fork server (cold checks are a
+        // direct run; `server.rs` tests those).
+        checker.warm_up().unwrap_or_else(|e| panic!("cannot start the fork server: {e}"));
+        checker
     })
 }
 
