@@ -12,10 +12,10 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use pyroad_model::{Node, Roadmap};
+use pyroad_model::{Node, NodeKind, Roadmap};
 
 use crate::curriculum::Curriculum;
-use crate::matcher::{acronym, same_token, segments, tokens};
+use crate::matcher::{acronym, same_token, segments, sentence_core, tokens, words};
 
 /// The least Dice score a name must reach to count as a match.
 const THRESHOLD: f64 = 0.8;
@@ -42,6 +42,9 @@ pub struct Matcher<'c> {
     vocab: Vec<String>,
     /// Vocabulary index -> names using it.
     postings: Vec<Vec<usize>>,
+    /// Titles and aliases as plain words, for items made only of words the
+    /// token matcher ignores ("Introduction to Python").
+    plain: Vec<(usize, Field, Vec<String>)>,
     /// Item token -> vocabulary tokens it fuzzily equals.
     cache: RefCell<HashMap<String, Vec<usize>>>,
 }
@@ -55,6 +58,9 @@ pub struct TopicRef {
 /// One learnable item and what teaches it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item {
+    /// The node's id (not in the JSON report, which predates it).
+    #[serde(skip)]
+    pub node: String,
     pub title: String,
     pub line: u32,
     pub kind: String,
@@ -86,6 +92,7 @@ struct Hit {
 impl<'c> Matcher<'c> {
     pub fn new(curriculum: &'c Curriculum) -> Self {
         let mut names = Vec::new();
+        let mut plain = Vec::new();
         let mut vocab: Vec<String> = Vec::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
         for (i, t) in curriculum.topics.iter().enumerate() {
@@ -105,6 +112,8 @@ impl<'c> Matcher<'c> {
             };
             add(Field::Id, &t.id.replace('-', " "));
             add(Field::Title, &t.title);
+            plain.push((i, Field::Title, words(&t.title)));
+            plain.extend(t.aliases.iter().map(|a| (i, Field::Alias, words(a))));
             if let Some(a) = acronym(&t.title) {
                 add(Field::Alias, &a);
             }
@@ -121,7 +130,7 @@ impl<'c> Matcher<'c> {
                 postings[t].push(n);
             }
         }
-        Matcher { curriculum, names, vocab, postings, cache: RefCell::new(HashMap::new()) }
+        Matcher { curriculum, names, plain, vocab, postings, cache: RefCell::new(HashMap::new()) }
     }
 
     /// The vocabulary tokens that `token` fuzzily equals.
@@ -163,9 +172,31 @@ impl<'c> Matcher<'c> {
         best
     }
 
+    /// The topics one item's own words match, read under its parent's
+    /// title: what [`Matcher::coverage`] gives it before looking at its
+    /// children. Cheap enough to run for a few items on every command.
+    pub fn match_item(&self, title: &str, parent: Option<&str>) -> Vec<TopicRef> {
+        let context: Vec<String> = parent.and_then(context_name).into_iter().collect();
+        self.match_text(title, &context)
+            .map(|(topics, _)| topics.into_iter().map(|i| self.topic_ref(i)).collect())
+            .unwrap_or_default()
+    }
+
     fn topic_ref(&self, i: usize) -> TopicRef {
         let t = &self.curriculum.topics[i];
         TopicRef { id: t.id.clone(), title: t.title.clone() }
+    }
+
+    /// The best hit of `text` read under each ancestor; the nearest wins a
+    /// tie ("URL parameters" under "URL routing" under "Django" is Django's).
+    fn best_in_any_context(&self, text: &str, context: &[String]) -> Option<Hit> {
+        let mut best: Option<Hit> = None;
+        for hit in context.iter().filter_map(|c| self.best_in_context(text, c)) {
+            if best.as_ref().is_none_or(|b| hit.score > b.score) {
+                best = Some(hit);
+            }
+        }
+        best
     }
 
     /// The best topic for `text` read after `context` ("Models" under
@@ -182,8 +213,30 @@ impl<'c> Matcher<'c> {
         uses_own.then_some(hit)
     }
 
-    /// Matches one item's text (with its parent's title as context).
-    fn match_text(&self, title: &str, parent: Option<&str>) -> Option<(Vec<usize>, &'static str)> {
+    /// Matches one item's text (with its parent's title as context); a
+    /// sentence-like item is tried again without its instruction words.
+    fn match_text(&self, title: &str, context: &[String]) -> Option<(Vec<usize>, &'static str)> {
+        if tokens(title).is_empty() {
+            return self.match_plain(title);
+        }
+        self.match_name(title, context).or_else(|| self.match_name(&sentence_core(title)?, context))
+    }
+
+    /// An item with no meaningful token matches the longest title or alias
+    /// of two words or more whose words it all contains ("What is Python
+    /// and why learn it" holds "what is python").
+    fn match_plain(&self, title: &str) -> Option<(Vec<usize>, &'static str)> {
+        let item = words(title);
+        let (topic, field, _) = self
+            .plain
+            .iter()
+            .filter(|(_, _, name)| name.len() >= 2 && name.iter().all(|w| item.contains(w)))
+            .max_by_key(|(_, _, name)| name.len())?;
+        Some((vec![*topic], if *field == Field::Title { "title" } else { "alias" }))
+    }
+
+    /// `context` holds the names of the item's ancestors, nearest first.
+    fn match_name(&self, title: &str, context: &[String]) -> Option<(Vec<usize>, &'static str)> {
         let how = |hit: &Hit| match hit.field {
             Field::Id | Field::Title => "title",
             Field::Alias => "alias",
@@ -200,36 +253,52 @@ impl<'c> Matcher<'c> {
                 return Some((vec![hit.topic], how(&hit)));
             }
         }
-        let parts = segments(title);
-        if parts.len() > 1 {
-            let total: usize = parts.iter().map(|p| tokens(p).len()).sum();
-            let mut covered = 0;
-            let mut topics = Vec::new();
-            for part in &parts {
-                let hit = self
-                    .best(part)
-                    .or_else(|| self.best_in_context(part, &parts[0]))
-                    .or_else(|| parent.and_then(|p| self.best_in_context(part, p)));
-                if let Some(hit) = hit {
-                    covered += tokens(part).len();
-                    if !topics.contains(&hit.topic) {
-                        topics.push(hit.topic);
-                    }
-                }
-            }
-            if !topics.is_empty() && covered * 10 >= total * 7 {
-                return Some((topics, "parts"));
+        // The parts of the words outside brackets, else of the whole item.
+        for parts in [segments(&head), segments(title)] {
+            if let Some(found) = self.match_parts(&parts, context) {
+                return Some(found);
             }
         }
-        let hit = parent.and_then(|p| self.best_in_context(title, p))?;
+        // "Counter for counting occurrences", "Closing files with close()":
+        // the words before the joint name the thing, the rest its use.
+        if let Some(thing) = named_thing(&head) {
+            if let Some(found) = self.match_name(thing, &[]) {
+                return Some(found);
+            }
+        }
+        let hit = self.best_in_any_context(title, context)?;
         Some((vec![hit.topic], "context"))
+    }
+
+    /// Matches an item split into parts ("Lists, tuples and sets") when
+    /// parts holding at least 70% of its words each match a topic.
+    fn match_parts(&self, parts: &[String], context: &[String]) -> Option<(Vec<usize>, &'static str)> {
+        if parts.len() < 2 {
+            return None;
+        }
+        let total: usize = parts.iter().map(|p| tokens(p).len()).sum();
+        let mut covered = 0;
+        let mut topics = Vec::new();
+        for part in parts {
+            let hit = self
+                .best(part)
+                .or_else(|| self.best_in_context(part, &parts[0]))
+                .or_else(|| self.best_in_any_context(part, context));
+            if let Some(hit) = hit {
+                covered += tokens(part).len();
+                if !topics.contains(&hit.topic) {
+                    topics.push(hit.topic);
+                }
+            }
+        }
+        (!topics.is_empty() && covered * 10 >= total * 7).then_some((topics, "parts"))
     }
 
     /// The coverage report of `roadmap`.
     pub fn coverage(&self, roadmap: &Roadmap) -> Report {
         let mut items = Vec::new();
         for node in &roadmap.children {
-            self.visit(node, None, &mut items);
+            self.visit(node, &[], &mut items);
         }
         let matched = items.iter().filter(|i| i.how.is_some()).count();
         Report { total: items.len(), matched, items }
@@ -237,13 +306,17 @@ impl<'c> Matcher<'c> {
 
     /// Pushes `node`'s item then its descendants'; returns whether every
     /// learnable item in this subtree matched and the topics they use.
-    fn visit(&self, node: &Node, parent: Option<&str>, items: &mut Vec<Item>) -> (bool, Vec<usize>) {
-        if !node.kind.is_learnable() {
+    fn visit(&self, node: &Node, context: &[String], items: &mut Vec<Item>) -> (bool, Vec<usize>) {
+        if !node.kind.is_learnable() || only_groups_special_blocks(node) {
             return (true, Vec::new());
         }
         let at = items.len();
-        let own = self.match_text(&node.title, parent);
+        let own = self.match_text(&node.title, context);
+        // Children read this node first, then the ancestors it read.
+        let mut inner: Vec<String> = context_name(&node.title).into_iter().collect();
+        inner.extend(context.iter().take(MAX_CONTEXT - 1).cloned());
         items.push(Item {
+            node: node.id.clone(),
             title: node.title.clone(),
             line: node.line,
             kind: node.kind.to_string(),
@@ -257,7 +330,7 @@ impl<'c> Matcher<'c> {
             if child.kind.is_learnable() {
                 any_child = true;
             }
-            let (ok, topics) = self.visit(child, Some(&node.title), items);
+            let (ok, topics) = self.visit(child, &inner, items);
             all &= ok;
             for t in topics {
                 if !below.contains(&t) {
@@ -265,9 +338,13 @@ impl<'c> Matcher<'c> {
                 }
             }
         }
+        // Context is the weakest evidence: a heading whose children all
+        // matched is better described by them.
+        let covered_below = any_child && all && !below.is_empty();
         let (topics, how) = match own {
+            Some((_, "context")) if covered_below => (below.clone(), Some("children")),
             Some((topics, how)) => (topics, Some(how)),
-            None if any_child && all && !below.is_empty() => (below.clone(), Some("children")),
+            None if covered_below => (below.clone(), Some("children")),
             None => (Vec::new(), None),
         };
         let matched = how.is_some();
@@ -288,6 +365,45 @@ pub fn coverage(curriculum: &Curriculum, roadmap: &Roadmap) -> Report {
     Matcher::new(curriculum).coverage(roadmap)
 }
 
+/// The thing an item names before a joint word that introduces its use or
+/// means ("deque for efficient insertions" -> "deque"), if there is one.
+fn named_thing(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    // "with" is also the keyword of `with` and `async with` statements.
+    let keyword_with = lower.contains("with statement") || lower.contains("async with");
+    [" for ", " with ", " via ", " using "]
+        .iter()
+        .filter(|joint| !(keyword_with && **joint == " with "))
+        .filter_map(|joint| lower.find(joint))
+        .min()
+        // Lowercasing may change byte lengths; `get` refuses a bad boundary.
+        .and_then(|at| text.get(..at))
+        .map(str::trim)
+        .filter(|thing| !tokens(thing).is_empty())
+}
+
+/// A section whose children are all special blocks (paths, milestones,
+/// resources, tips...) is a heading over them, such as "Next steps" over
+/// three career paths: not itself something to learn.
+fn only_groups_special_blocks(node: &Node) -> bool {
+    node.kind == NodeKind::Section && !node.children.is_empty() && node.children.iter().all(|c| !c.kind.is_learnable())
+}
+
+/// How many ancestors an item is read in the context of.
+const MAX_CONTEXT: usize = 3;
+
+/// What an ancestor contributes as context: its name without brackets or a
+/// label before a colon ("Option A: Flask (Lightweight)" -> "Flask"), or
+/// `None` when nothing meaningful is left ("Week 3").
+fn context_name(title: &str) -> Option<String> {
+    let head = strip_brackets(title);
+    let name = match head.rsplit_once(':') {
+        Some((_, after)) if !tokens(after).is_empty() => after.trim().to_owned(),
+        _ => head.trim().to_owned(),
+    };
+    (!tokens(&name).is_empty()).then_some(name)
+}
+
 /// `text` without bracketed parts: "Files (csv, json)" -> "Files".
 fn strip_brackets(text: &str) -> String {
     let mut depth = 0usize;
@@ -301,4 +417,27 @@ fn strip_brackets(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_thing_is_named_before_its_use() {
+        assert_eq!(named_thing("deque for efficient insertions"), Some("deque"));
+        assert_eq!(named_thing("Closing files with close()"), Some("Closing files"));
+        assert_eq!(named_thing("Code transformation via AST"), Some("Code transformation"));
+        assert_eq!(named_thing("Lists"), None);
+        assert_eq!(named_thing("For loops"), None);
+        assert_eq!(named_thing("Async with statement"), None);
+        assert_eq!(named_thing("Explore async code for many requests."), Some("Explore async code"));
+    }
+
+    #[test]
+    fn context_drops_labels_brackets_and_empty_headings() {
+        assert_eq!(context_name("Option A: Flask (Lightweight & Flexible)").as_deref(), Some("Flask"));
+        assert_eq!(context_name("Models").as_deref(), Some("Models"));
+        assert_eq!(context_name("Week 3"), None);
+    }
 }

@@ -17,6 +17,8 @@
 pub mod coverage;
 /// The set of topics: loading, lookup, statistics and structural checks.
 pub mod curriculum;
+/// Review items (cards, questions) and which topics a roadmap studied.
+pub mod deck;
 /// The topic file format: TOML front matter and a markdown lesson.
 pub mod format;
 /// Token normalisation, stemming and fuzzy scoring used by coverage.

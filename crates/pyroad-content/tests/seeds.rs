@@ -1,6 +1,7 @@
 //! Coverage of the five learners' roadmaps in `../shared/seeds/` (beside the
-//! repository): every learnable item must match a built-in topic. The seeds
-//! are read at test time; none of their text is stored in this repository.
+//! repository): every learnable item of every seed must match a built-in
+//! topic (issue 7). The seeds are read at test time; none of their text is
+//! stored in this repository.
 
 use std::path::PathBuf;
 
@@ -18,16 +19,13 @@ fn seeds() -> Vec<PathBuf> {
     files
 }
 
-/// Items matched per seed when this was last raised. The goal is every item
-/// (issue 7); until then this ratchet keeps coverage from sliding back, and
-/// the unmatched items are printed so the next lessons can target them.
-const MATCHED_LANDED: [(&str, usize); 5] = [("000", 163), ("001", 998), ("002", 187), ("003", 100), ("004", 797)];
-
 #[test]
-fn seed_coverage_never_falls_below_what_has_landed() {
+fn every_seed_matches_every_item() {
     let curriculum = Curriculum::builtin().expect("the embedded curriculum parses");
     let files = seeds();
     assert_eq!(files.len(), 5, "five seeds expected");
+    let doc = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/coverage.md"))
+        .expect("docs/coverage.md exists");
     let mut failures = Vec::new();
     for path in &files {
         let bytes = std::fs::read(path).expect("a seed is readable");
@@ -35,22 +33,23 @@ fn seed_coverage_never_falls_below_what_has_landed() {
         let report = coverage(&curriculum, &imported.roadmap);
         assert!(report.total > 0, "{}: no learnable items", path.display());
         let name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-        let floor = MATCHED_LANDED.iter().find(|(p, _)| name.starts_with(p)).map_or(report.total, |(_, n)| *n);
-        assert!(
-            report.matched >= floor,
-            "{name}: {} of {} items matched, fewer than the {floor} already reached",
-            report.matched,
-            report.total
-        );
+        let seed = name.split('_').next().unwrap_or_default();
         for item in report.unmatched() {
-            failures.push(format!(
-                "{}:{}: {}",
-                path.file_name().map(|f| f.to_string_lossy()).unwrap_or_default(),
-                item.line,
-                item.title
-            ));
+            failures.push(format!("{name}:{}: {}", item.line, item.title));
         }
+        assert!(
+            report.matched == report.total,
+            "{name}: only {} of {} items matched; unmatched:\n{}",
+            report.matched,
+            report.total,
+            failures.join("\n")
+        );
+        // The committed report must describe the curriculum as it is.
+        let row = format!("| {seed} | {} | {} | {} |", report.total, report.matched, report.total - report.matched);
+        assert!(
+            doc.contains(&row),
+            "docs/coverage.md is stale for seed {seed}: expected a row starting {row}; regenerate it"
+        );
     }
-    // Not yet every item: list what is left for the curriculum authors.
     eprintln!("{} unmatched items:\n{}", failures.len(), failures.join("\n"));
 }
