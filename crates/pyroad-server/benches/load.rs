@@ -1,0 +1,298 @@
+//! Load benchmark of the web app (issue #8): 256 concurrent keep-alive
+//! connections against (a) a bare axum hello-world, the baseline, (b) the
+//! real router over SQLite and (c) over PostgreSQL, each with seed 001
+//! imported and some progress. Prints requests/s, p50/p99/max latency, the
+//! ratio to hello-world and the process's memory.
+//!
+//! Run: `DATABASE_URL=postgres://postgres@127.0.0.1:5432/test cargo bench -p
+//! pyroad-server --bench load`. `LOAD_SECONDS` (default 5) and
+//! `WARMUP_SECONDS` (default 1) bound each run; `LOAD_CONNECTIONS` (default
+//! 256) sets the concurrency.
+//!
+//! Server and load generator share this process but not a runtime: the
+//! servers run on `pyroad_server::runtime()` (what `pyroad serve` uses), the
+//! clients on their own runtime, so a slow server never parks a client
+//! task. They do share the machine's cores; the baseline pays the same cost,
+//! which is why the ratio is the number to trust (see docs/benchmarks.md).
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::routing::get;
+use hdrhistogram::Histogram;
+use http_body_util::{BodyExt, Empty};
+use hyper::body::Bytes;
+use hyper_util::rt::TokioIo;
+use pyroad_server::{AppState, Clock};
+use pyroad_store::{LearnerId, NewLogEntry, Status, Store};
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+/// What one run measured.
+struct Outcome {
+    requests: u64,
+    errors: u64,
+    seconds: f64,
+    latency: Histogram<u64>,
+}
+
+impl Outcome {
+    fn per_second(&self) -> f64 {
+        self.requests as f64 / self.seconds
+    }
+}
+
+struct Config {
+    connections: usize,
+    warmup: Duration,
+    measure: Duration,
+}
+
+fn env_number(name: &str, default: u64) -> u64 {
+    match std::env::var(name) {
+        Ok(v) => v.parse().unwrap_or_else(|_| panic!("{name}={v:?} is not a whole number")),
+        Err(_) => default,
+    }
+}
+
+fn main() {
+    let config = Config {
+        connections: env_number("LOAD_CONNECTIONS", 256) as usize,
+        warmup: Duration::from_secs(env_number("WARMUP_SECONDS", 1)),
+        measure: Duration::from_secs(env_number("LOAD_SECONDS", 5)),
+    };
+    let admin_url = match std::env::var("DATABASE_URL") {
+        Ok(url) if !url.is_empty() => url,
+        _ => panic!(
+            "DATABASE_URL is not set: the load bench measures PostgreSQL too \
+             (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)"
+        ),
+    };
+    let seed = seed("001");
+    let server_rt = pyroad_server::runtime().expect("the server runtime starts");
+    let client_rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("the client runtime starts");
+
+    println!(
+        "load: {} connections, {} s warm-up + {} s per run, load average before: {}",
+        config.connections,
+        config.warmup.as_secs(),
+        config.measure.as_secs(),
+        load_average()
+    );
+    println!("memory before the servers start: {}", memory());
+
+    let mut rows: Vec<(String, Outcome)> = Vec::new();
+
+    let hello = Router::new().route("/", get(|| async { "Hello, World!" }));
+    let (addr, stop) = server_rt.block_on(start(hello));
+    rows.push(("hello-world /".into(), client_rt.block_on(drive(addr, "/", &config))));
+    let _ = stop.send(());
+
+    // SQLite, in a temporary directory like a learner's data dir.
+    let dir = tempfile::tempdir().expect("a temporary directory can be made");
+    let sqlite = server_rt.block_on(async {
+        let store = pyroad_store_sqlite::SqliteStore::open(&dir.path().join("pyroad.db"))
+            .await
+            .expect("a fresh SQLite store opens");
+        fill(&store, &seed).await;
+        store
+    });
+    let (addr, stop) = server_rt.block_on(start(app(sqlite.clone())));
+    println!("memory with the SQLite server idle: {}", memory());
+    for path in ["/", "/roadmap"] {
+        rows.push((format!("SQLite {path}"), client_rt.block_on(drive(addr, path, &config))));
+    }
+    println!("memory after the SQLite runs: {}", memory());
+    let _ = stop.send(());
+    server_rt.block_on(sqlite.close());
+
+    // PostgreSQL, in a fresh database dropped at the end.
+    let name = format!("pyroad_load_{}", std::process::id());
+    let postgres = server_rt.block_on(async {
+        let url = pyroad_store_postgres::admin::create_database(&admin_url, &name)
+            .await
+            .expect("CREATE DATABASE on DATABASE_URL's server");
+        let store = pyroad_store_postgres::PgStore::open(&url).await.expect("a fresh PostgreSQL store opens");
+        fill(&store, &seed).await;
+        store
+    });
+    let (addr, stop) = server_rt.block_on(start(app(postgres.clone())));
+    for path in ["/", "/roadmap"] {
+        rows.push((format!("PostgreSQL {path}"), client_rt.block_on(drive(addr, path, &config))));
+    }
+    println!("memory after the PostgreSQL runs: {}", memory());
+    let _ = stop.send(());
+    server_rt.block_on(async {
+        postgres.close().await;
+        pyroad_store_postgres::admin::drop_database(&admin_url, &name).await.expect("DROP DATABASE");
+    });
+
+    let base = rows[0].1.per_second();
+    println!();
+    println!("| target | requests/s | vs hello-world | p50 | p99 | max | errors |");
+    println!("|---|---|---|---|---|---|---|");
+    for (label, o) in &rows {
+        println!(
+            "| {label} | {:.0} | {:.0}% | {:.2} ms | {:.2} ms | {:.2} ms | {} |",
+            o.per_second(),
+            100.0 * o.per_second() / base,
+            o.latency.value_at_quantile(0.50) as f64 / 1000.0,
+            o.latency.value_at_quantile(0.99) as f64 / 1000.0,
+            o.latency.max() as f64 / 1000.0,
+            o.errors,
+        );
+    }
+    println!();
+    println!("load average after: {}", load_average());
+    let failed: Vec<&str> = rows.iter().filter(|(_, o)| o.errors > 0).map(|(l, _)| l.as_str()).collect();
+    assert!(failed.is_empty(), "requests failed on: {failed:?}");
+}
+
+fn app<S: Store + 'static>(store: S) -> Router {
+    let state = AppState::new(store, Clock::System).expect("the app state builds");
+    pyroad_server::router(state)
+}
+
+/// Serves `app` on a fresh loopback port until the returned sender fires.
+async fn start(app: Router) -> (SocketAddr, oneshot::Sender<()>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("a loopback port");
+    let addr = listener.local_addr().expect("a bound socket has an address");
+    let (tx, rx) = oneshot::channel::<()>();
+    tokio::spawn(pyroad_server::serve(listener, app, async {
+        let _ = rx.await;
+    }));
+    (addr, tx)
+}
+
+/// Seed 001 imported and active, its first quarter of topics done or in
+/// progress, and two weeks of logged time: a learner mid-way.
+async fn fill<S: Store>(store: &S, seed: &str) {
+    let roadmap = pyroad_import::import_str(seed, &pyroad_import::Options::default()).roadmap;
+    let me = LearnerId::LOCAL;
+    let stored = store.add_roadmap(me, "seed-001", &roadmap).await.expect("the seed is stored");
+    let ids: Vec<String> = roadmap.walk().map(|n| n.id.clone()).collect();
+    assert!(ids.len() > 20, "seed 001 should have more than 20 nodes, has {}", ids.len());
+    let quarter = ids.len() / 4;
+    store.set_statuses(me, stored.id, &ids[..quarter], Status::Done).await.expect("marks done");
+    store.set_statuses(me, stored.id, &ids[quarter..quarter + 3], Status::Learning).await.expect("marks learning");
+    let today = jiff::Zoned::now().date();
+    for back in 0..14_i64 {
+        let date = today.checked_sub(jiff::Span::new().days(back)).expect("two weeks back is a valid date");
+        let entry = NewLogEntry {
+            roadmap: Some(stored.id),
+            topic: Some(ids[back as usize % quarter].clone()),
+            minutes: 30 + (back as u32 % 3) * 15,
+            note: None,
+            date,
+        };
+        store.add_log(me, &entry).await.expect("a log entry is stored");
+    }
+}
+
+/// `config.connections` keep-alive connections, each sending GET `path` one
+/// after another; latencies after the warm-up go into the histogram.
+async fn drive(addr: SocketAddr, path: &'static str, config: &Config) -> Outcome {
+    let begin = Instant::now();
+    let measure_from = begin + config.warmup;
+    let until = measure_from + config.measure;
+    let mut tasks = Vec::with_capacity(config.connections);
+    for _ in 0..config.connections {
+        tasks.push(tokio::spawn(connection(addr, path, measure_from, until)));
+    }
+    let mut latency = new_histogram();
+    let (mut requests, mut errors) = (0, 0);
+    for task in tasks {
+        let (h, n, e) = task.await.expect("a client task does not panic");
+        latency.add(&h).expect("histograms share their bounds");
+        requests += n;
+        errors += e;
+    }
+    Outcome { requests, errors, seconds: config.measure.as_secs_f64(), latency }
+}
+
+fn new_histogram() -> Histogram<u64> {
+    // Microseconds, 1 µs to 60 s, 3 significant digits.
+    Histogram::new_with_bounds(1, 60_000_000, 3).expect("valid histogram bounds")
+}
+
+async fn connection(addr: SocketAddr, path: &'static str, from: Instant, until: Instant) -> (Histogram<u64>, u64, u64) {
+    let mut latency = new_histogram();
+    let (mut requests, mut errors) = (0, 0);
+    let stream = match tokio::net::TcpStream::connect(addr).await {
+        Ok(s) => s,
+        Err(_) => return (latency, 0, 1),
+    };
+    let _ = stream.set_nodelay(true);
+    let (mut sender, conn) = match hyper::client::conn::http1::handshake(TokioIo::new(stream)).await {
+        Ok(pair) => pair,
+        Err(_) => return (latency, 0, 1),
+    };
+    tokio::spawn(conn);
+    let host = addr.to_string();
+    loop {
+        let start = Instant::now();
+        if start >= until {
+            break;
+        }
+        let request = hyper::Request::get(path)
+            .header(hyper::header::HOST, &host)
+            .body(Empty::<Bytes>::new())
+            .expect("a valid request");
+        let ok = match sender.send_request(request).await {
+            Ok(response) => {
+                let status = response.status();
+                response.into_body().collect().await.is_ok() && status.is_success()
+            }
+            Err(_) => false,
+        };
+        let end = Instant::now();
+        if start >= from && end <= until {
+            if ok {
+                requests += 1;
+                let _ = latency.record((end - start).as_micros().max(1) as u64);
+            } else {
+                errors += 1;
+            }
+        }
+        if !ok {
+            break;
+        }
+    }
+    (latency, requests, errors)
+}
+
+/// VmRSS and VmHWM (peak) of this process, which holds servers and clients.
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |key: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(key))
+            .map(|l| l[key.len()..].trim().to_owned())
+            .unwrap_or_else(|| "unknown".into())
+    };
+    format!("RSS {}, peak {}", field("VmRSS:"), field("VmHWM:"))
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
+}
+
+/// A seed roadmap's text from `../shared/seeds/`; never copied into the repo.
+fn seed(prefix: &str) -> String {
+    let dir = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds"));
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("the seeds must be at {}: {e}", dir.display()));
+    let path = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)))
+        .unwrap_or_else(|| panic!("no seed {prefix}* in {}", dir.display()));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}

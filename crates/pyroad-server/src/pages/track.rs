@@ -1,0 +1,212 @@
+//! Dashboard, roadmap map, topic page, and the status and note forms.
+
+use axum::extract::{Path, State};
+use axum::response::{Html, Redirect};
+use jiff::ToSpan;
+use minijinja::Value;
+use pyroad_content::Topic;
+use pyroad_model::{Node, Roadmap};
+use pyroad_store::{Status, Store};
+use serde::{Deserialize, Serialize};
+
+use super::{active, encode_path, render};
+use crate::csrf::CsrfForm;
+use crate::error::{ApiError, PageError};
+use crate::learner::Learner;
+use crate::state::AppState;
+use crate::views::{Tracker, minutes_per_week, minutes_text, safe_url, streak_of, tree};
+
+#[derive(Serialize)]
+struct NextItem {
+    id: String,
+    title: String,
+    status: &'static str,
+    estimate: Option<String>,
+}
+
+pub async fn dashboard<S: Store>(
+    State(state): State<AppState<S>>,
+    Learner(me): Learner,
+) -> Result<Html<String>, PageError> {
+    let log = state.store.log_entries(me, None).await?;
+    let today = state.clock.today();
+    let week = minutes_per_week(&log, today, 1).first().map_or(0, |w| w.1);
+    let Some(stored) = active(&state, me).await? else {
+        let streak = streak_of(&log, &[], &state.clock);
+        return render(
+            &state,
+            me,
+            "dashboard.html",
+            "dashboard",
+            minijinja::context! { roadmap => Value::from(()), streak, week => minutes_text(week) },
+        );
+    };
+    let progress = state.store.progress(me, stored.id).await?;
+    let tracker = Tracker::new(&stored.roadmap, &progress);
+    let tally = tracker.tally_all();
+    let next: Vec<NextItem> = tracker
+        .next(5)
+        .into_iter()
+        .map(|n| NextItem {
+            id: n.id.clone(),
+            title: n.title.clone(),
+            status: tracker.status(&n.id).as_str(),
+            estimate: n.estimate.as_ref().map(|e| e.raw.clone()),
+        })
+        .collect();
+    let streak = streak_of(&log, &progress, &state.clock);
+    // Pace: topics finished in the last 28 days, projected over what is left.
+    let since = today.checked_sub(28.days()).unwrap_or(today);
+    let recent = progress
+        .iter()
+        .filter(|p| p.status == Status::Done && p.done_at.is_some_and(|t| state.clock.day_of(t) > since))
+        .count();
+    let left = tally.counted().saturating_sub(tally.done);
+    let finish = if left == 0 {
+        Some(today.to_string())
+    } else if recent > 0 {
+        let days = (left as f64 * 28.0 / recent as f64).ceil() as i64;
+        today.checked_add(days.days()).ok().map(|d| d.to_string())
+    } else {
+        None
+    };
+    let standing = super::plan::standing(&state, me, &stored.roadmap, &progress, &log).await?;
+    render(
+        &state,
+        me,
+        "dashboard.html",
+        "dashboard",
+        minijinja::context! {
+            standing,
+            roadmap => minijinja::context! { name => stored.name, title => stored.roadmap.title },
+            tally, percent => tally.percent(), left, next, streak, finish,
+            week => minutes_text(week),
+        },
+    )
+}
+
+pub async fn roadmap_map<S: Store>(
+    State(state): State<AppState<S>>,
+    Learner(me): Learner,
+) -> Result<Html<String>, PageError> {
+    let Some(stored) = active(&state, me).await? else {
+        return Err(ApiError::NotFound("no active roadmap yet: add one on the Roadmaps page".into()).into());
+    };
+    let progress = state.store.progress(me, stored.id).await?;
+    let tracker = Tracker::new(&stored.roadmap, &progress);
+    let tally = tracker.tally_all();
+    render(
+        &state,
+        me,
+        "roadmap.html",
+        "roadmap",
+        minijinja::context! {
+            name => stored.name, title => stored.roadmap.title, description => stored.roadmap.description,
+            tally, percent => tally.percent(), nodes => tree(&tracker, &stored.roadmap.children),
+        },
+    )
+}
+
+/// The built-in lesson for a roadmap node: by id, title or alias first,
+/// then the coverage matcher (the same one `pyroad roadmap coverage` uses).
+fn lesson_for<'c>(curriculum: &'c pyroad_content::Curriculum, node: &Node) -> Option<&'c Topic> {
+    if let Some(t) = curriculum.find(&node.id).or_else(|| curriculum.find(&node.title)) {
+        return Some(t);
+    }
+    let mut alone = node.clone();
+    alone.children.clear();
+    let mut roadmap = Roadmap::new("one topic");
+    roadmap.children.push(alone);
+    let report = pyroad_content::coverage(curriculum, &roadmap);
+    let id = &report.items.first()?.topics.first()?.id;
+    curriculum.find(id)
+}
+
+pub async fn topic<S: Store>(
+    State(state): State<AppState<S>>,
+    Learner(me): Learner,
+    Path(id): Path<String>,
+) -> Result<Html<String>, PageError> {
+    let Some(stored) = active(&state, me).await? else {
+        return Err(ApiError::NotFound("no active roadmap yet: add one on the Roadmaps page".into()).into());
+    };
+    let node = stored
+        .roadmap
+        .find(&id)
+        .ok_or_else(|| ApiError::NotFound(format!("no topic {id:?} in the roadmap {:?}", stored.name)))?;
+    let progress = state.store.progress(me, stored.id).await?;
+    let tracker = Tracker::new(&stored.roadmap, &progress);
+    let notes: Vec<Value> = state
+        .store
+        .notes(me, stored.id, Some(&node.id))
+        .await?
+        .into_iter()
+        .map(|n| minijinja::context! { body => n.body, day => state.clock.day_of(n.created_at).to_string() })
+        .collect();
+    let row = tracker.row(&node.id);
+    let lesson = lesson_for(&state.curriculum, node).map(|t| {
+        minijinja::context! {
+            id => t.id, title => t.title, summary => t.summary, hours => t.estimate_hours,
+            html => Value::from_safe_string(crate::markdown::render(&t.lesson)),
+            docs => t.docs.iter().filter_map(|d| Some(minijinja::context! {
+                title => d.title, url => safe_url(Some(&d.url))? })).collect::<Vec<_>>(),
+            questions => t.questions.iter().map(|q| minijinja::context! {
+                code => q.code, output => q.output, explain => q.explain }).collect::<Vec<_>>(),
+        }
+    });
+    render(
+        &state,
+        me,
+        "topic.html",
+        "roadmap",
+        minijinja::context! {
+            node => minijinja::context! {
+                id => node.id, title => node.title, kind => node.kind.as_str(),
+                description => node.description, code => node.code,
+                url => safe_url(node.url.as_deref()), estimate => node.estimate.as_ref().map(|e| e.raw.clone()),
+            },
+            status => tracker.status(&node.id).as_str(),
+            started => row.and_then(|p| p.started_at).map(|t| state.clock.day_of(t).to_string()),
+            done => row.and_then(|p| p.done_at).map(|t| state.clock.day_of(t).to_string()),
+            statuses => Status::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+            children => tree(&tracker, &node.children),
+            notes, lesson,
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct StatusForm {
+    topic: String,
+    status: String,
+}
+
+pub async fn set_status<S: Store>(
+    State(state): State<AppState<S>>,
+    Learner(me): Learner,
+    CsrfForm(form): CsrfForm<StatusForm>,
+) -> Result<Redirect, PageError> {
+    let status: Status = form
+        .status
+        .parse()
+        .map_err(|_| ApiError::Invalid(format!("{:?} is not a status (todo, learning, done, skipped)", form.status)))?;
+    let stored = active(&state, me).await?.ok_or_else(|| ApiError::NotFound("no active roadmap".into()))?;
+    state.store.set_status(me, stored.id, &form.topic, status).await?;
+    Ok(Redirect::to(&format!("/topic/{}", encode_path(&form.topic))))
+}
+
+#[derive(Deserialize)]
+pub struct NoteForm {
+    topic: String,
+    body: String,
+}
+
+pub async fn add_note<S: Store>(
+    State(state): State<AppState<S>>,
+    Learner(me): Learner,
+    CsrfForm(form): CsrfForm<NoteForm>,
+) -> Result<Redirect, PageError> {
+    let stored = active(&state, me).await?.ok_or_else(|| ApiError::NotFound("no active roadmap".into()))?;
+    state.store.add_note(me, stored.id, &form.topic, &form.body).await?;
+    Ok(Redirect::to(&format!("/topic/{}#notes", encode_path(&form.topic))))
+}

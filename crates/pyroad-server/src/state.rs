@@ -1,0 +1,84 @@
+//! What every handler shares. Cloning is cheap (everything sits behind `Arc`).
+
+use std::sync::Arc;
+
+use jiff::Zoned;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use minijinja::Environment;
+use pyroad_content::Curriculum;
+use pyroad_store::Store;
+
+use crate::assets::Assets;
+use crate::csrf::CsrfKey;
+
+/// Where "now" comes from: the system clock, or a fixed moment for tests.
+#[derive(Debug, Clone)]
+pub enum Clock {
+    System,
+    Fixed(Zoned),
+}
+
+impl Clock {
+    pub fn now(&self) -> Zoned {
+        match self {
+            Clock::System => Zoned::now(),
+            Clock::Fixed(z) => z.clone(),
+        }
+    }
+
+    pub fn today(&self) -> Date {
+        self.now().date()
+    }
+
+    /// The learner's local day of a stored moment.
+    pub fn day_of(&self, t: jiff::Timestamp) -> Date {
+        match self {
+            Clock::System => t.to_zoned(TimeZone::system()).date(),
+            Clock::Fixed(z) => t.to_zoned(z.time_zone().clone()).date(),
+        }
+    }
+}
+
+/// The app's shared state, generic over the store backend.
+pub struct AppState<S> {
+    pub store: Arc<S>,
+    pub(crate) templates: Arc<Environment<'static>>,
+    pub(crate) csrf: Arc<CsrfKey>,
+    pub(crate) curriculum: Arc<Curriculum>,
+    pub(crate) assets: Arc<Assets>,
+    pub clock: Clock,
+}
+
+// Derived Clone would demand `S: Clone`; the store is shared through `Arc`.
+impl<S> Clone for AppState<S> {
+    fn clone(&self) -> Self {
+        AppState {
+            store: Arc::clone(&self.store),
+            templates: Arc::clone(&self.templates),
+            csrf: Arc::clone(&self.csrf),
+            curriculum: Arc::clone(&self.curriculum),
+            assets: Arc::clone(&self.assets),
+            clock: self.clock.clone(),
+        }
+    }
+}
+
+impl<S: Store> AppState<S> {
+    /// Builds the state: loads the templates and the built-in curriculum and
+    /// draws a fresh CSRF secret for this process.
+    pub fn new(store: S, clock: Clock) -> anyhow::Result<Self> {
+        let assets = Assets::new();
+        let templates = crate::templates::environment(&assets)?;
+        let curriculum =
+            Curriculum::builtin().map_err(|e| anyhow::anyhow!("the built-in curriculum does not load: {e}"))?;
+        Ok(AppState {
+            store: Arc::new(store),
+            templates: Arc::new(templates),
+            csrf: Arc::new(CsrfKey::random()?),
+            curriculum: Arc::new(curriculum),
+            assets: Arc::new(assets),
+            clock,
+        })
+    }
+}

@@ -1,0 +1,45 @@
+//! Handler tests of the web app and the API, driven through the real router
+//! with `tower::ServiceExt::oneshot`. Every case in `cases` is generic over
+//! the store and runs once on SQLite and once on PostgreSQL.
+
+mod app;
+mod cases;
+mod postgres;
+mod sqlite;
+
+/// Runs each named case of `cases` on a store from `$open`, then `$close`s it.
+#[macro_export]
+macro_rules! handler_cases {
+    ($open:path, $close:path; $($case:ident),* $(,)?) => {
+        $(
+            #[tokio::test]
+            async fn $case() {
+                let store = $open(stringify!($case)).await;
+                let keep = store.clone();
+                $crate::cases::$case(store).await;
+                $close(keep).await;
+            }
+        )*
+    };
+}
+
+/// Every case, in one list both backends use.
+#[macro_export]
+macro_rules! all_cases {
+    ($open:path, $close:path) => {
+        $crate::handler_cases!($open, $close;
+            health_and_security_headers,
+            pages_render_without_a_roadmap,
+            roadmap_flow_through_the_forms,
+            form_posts_need_the_csrf_token,
+            log_form_and_chart,
+            api_crud,
+            api_errors_have_one_shape,
+            oversized_bodies_get_413,
+            imported_text_renders_inert,
+            openapi_document_lists_the_paths,
+            static_assets_are_fingerprinted_and_cached,
+            plan_page_and_calendar,
+        );
+    };
+}
