@@ -30,7 +30,7 @@ pub enum Command {
     /// Predict-the-output questions: type what a snippet prints.
     Quiz(QuizArgs),
     /// A dated week-by-week plan from hours per week, or the roadmap's own durations.
-    Plan(PlanArgs),
+    Plan(Box<PlanArgs>),
     /// Start the next practice exercise (of a topic): copies it into your practice folder.
     Practice(crate::commands::practice::PracticeArgs),
     /// Check your solution of an exercise with your own Python.
@@ -48,6 +48,10 @@ pub enum Command {
     Exercises(crate::commands::practice::ExercisesCommand),
     #[command(flatten)]
     Track(TrackCommand),
+    /// Spaced repetition: due cards of the topics you marked done (FSRS).
+    Review(crate::commands::review::ReviewArgs),
+    /// Serve the web app and JSON API on this machine (loopback only).
+    Serve(crate::commands::serve::ServeArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -167,25 +171,24 @@ pub struct QuizArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct PlanArgs {
-    /// The roadmap file to plan (until the store keeps an active roadmap).
+    #[command(subcommand)]
+    pub action: Option<PlanCommand>,
+    /// Plan this roadmap file instead of a stored roadmap (flags only: saved settings and progress are not used).
+    #[arg(long, conflicts_with_all = ["name", "replan"])]
+    pub roadmap: Option<PathBuf>,
+    /// The stored roadmap to plan [default: the active one].
     #[arg(long)]
-    pub roadmap: PathBuf,
-    /// Hours of study per week; without it, the roadmap's own stated weekly hours.
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub settings: PlanSettingsArgs,
+    /// Re-plan the remaining work at your measured pace (logged hours, finished topics).
     #[arg(long)]
-    pub hours_per_week: Option<f64>,
-    /// First day of the plan, YYYY-MM-DD (default: today).
+    pub replan: bool,
+    /// List every topic's estimate and where it comes from.
     #[arg(long)]
-    pub start: Option<String>,
-    /// Weekdays without study, comma-separated: `sat,sun`.
-    #[arg(long)]
-    pub days_off: Option<String>,
-    /// A vacation, `2026-12-24..2027-01-02` (inclusive); repeatable.
-    #[arg(long = "vacation")]
-    pub vacations: Vec<String>,
-    /// A learning path the roadmap states, by name (`accelerated`).
-    #[arg(long)]
-    pub path: Option<String>,
+    pub estimates: bool,
     /// Print the plan as JSON.
     #[arg(long, conflicts_with = "markdown")]
     pub json: bool,
@@ -198,4 +201,50 @@ pub struct PlanArgs {
     /// When study blocks start in the calendar, local time HH:MM.
     #[arg(long, default_value = "18:00")]
     pub at: String,
+}
+
+/// What a plan is made from; `pyroad plan set` saves the same flags.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PlanSettingsArgs {
+    /// Hours of study per week; without it, the roadmap's own stated weekly hours.
+    #[arg(long)]
+    pub hours_per_week: Option<f64>,
+    /// First day of the plan, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    pub start: Option<String>,
+    /// Weekdays without study, comma-separated: `sat,sun` (`""` for none).
+    #[arg(long)]
+    pub days_off: Option<String>,
+    /// A vacation, `2026-12-24..2027-01-02` (inclusive); repeatable.
+    #[arg(long = "vacation")]
+    pub vacations: Vec<String>,
+    /// A learning path the roadmap states, by name (`accelerated`).
+    #[arg(long)]
+    pub path: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Save plan settings, used whenever the flags are absent.
+    Set {
+        #[command(flatten)]
+        settings: PlanSettingsArgs,
+        /// Forget every saved plan setting first (alone: forget the plan).
+        #[arg(long)]
+        clear: bool,
+    },
+    /// Your own estimate for a topic, e.g. `pyroad plan set-estimate decorators 3h`.
+    SetEstimate {
+        /// A topic id, a unique title prefix, or words of its title.
+        topic: String,
+        /// How long: 3h, 90m, 1h30m, 2.5 (hours).
+        #[arg(required_unless_present = "clear")]
+        duration: Option<String>,
+        /// Forget your estimate for the topic.
+        #[arg(long, conflicts_with = "duration")]
+        clear: bool,
+        /// The stored roadmap [default: the active one].
+        #[arg(long)]
+        name: Option<String>,
+    },
 }

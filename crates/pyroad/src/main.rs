@@ -3,6 +3,7 @@
 //! into a one-line message and an exit code.
 
 mod cli;
+mod clock;
 mod commands;
 mod output;
 

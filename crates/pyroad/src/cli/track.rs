@@ -75,12 +75,16 @@ pub enum TrackCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Set a topic's status.
+    /// Set the status of topics: `pyroad mark TOPIC... STATUS` (one transaction).
     Mark {
-        /// A topic id, a unique title prefix, or words of its title.
-        topic: String,
+        /// Topic ids, unique title prefixes, or words of their titles.
+        #[arg(value_name = "TOPIC", num_args = 1.., required = true)]
+        topics: Vec<String>,
         #[arg(value_enum)]
         status: MarkStatus,
+        /// Also every topic under the named ones (`pyroad mark phase-1 done --all`).
+        #[arg(long)]
+        all: bool,
         #[arg(long, short)]
         roadmap: Option<String>,
     },
@@ -141,6 +145,11 @@ pub enum TrackCommand {
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+    /// Restore a JSON backup (`export --format json`) into an empty store.
+    ImportProgress {
+        /// The backup file.
+        file: PathBuf,
     },
 }
 

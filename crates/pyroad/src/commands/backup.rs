@@ -1,22 +1,22 @@
 //! `pyroad export`: progress as markdown (the roadmap with `[x]`/`[ ]` and
 //! notes, which re-imports as a roadmap) or as a JSON backup of everything
-//! in the store for this learner.
+//! in the store for this learner; `pyroad import-progress`: that backup
+//! restored into an empty store, in one transaction (either backend).
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use pyroad_model::{Node, Roadmap};
-use pyroad_store::{Status, Store};
-use serde_json::json;
+use pyroad_store::{Backup, Status, Store};
 
 use super::store::{ME, pick};
 use super::topics::{Tracker, trackable};
 use crate::cli::ProgressFormat;
 use crate::output::print;
 
-/// The version of the JSON backup layout.
-pub const BACKUP_VERSION: u32 = 1;
+/// A backup file larger than this is refused before it is read.
+const MAX_BACKUP_BYTES: u64 = 256 * 1024 * 1024;
 
 pub async fn export<S: Store>(
     store: &S,
@@ -37,30 +37,17 @@ pub async fn export<S: Store>(
             pyroad_import::export::to_markdown(&marked)
         }
         ProgressFormat::Json => {
-            let mut roadmaps = Vec::new();
-            let list = store.list_roadmaps(ME).await?;
-            for info in &list {
-                if roadmap.is_some_and(|r| r != info.name) {
-                    continue;
+            let mut backup = pyroad_store::backup::collect(store, ME).await?;
+            if let Some(name) = roadmap {
+                // One roadmap's backup: its rows and the log entries on it.
+                if !backup.roadmaps.iter().any(|r| r.name == name) {
+                    return Err(pyroad_store::StoreError::not_found("roadmap", name).into());
                 }
-                let stored = store.roadmap(ME, &info.name).await?;
-                roadmaps.push(json!({
-                    "name": stored.name,
-                    "added_at": stored.added_at,
-                    "roadmap": stored.roadmap,
-                    "progress": store.progress(ME, stored.id).await?,
-                    "notes": store.notes(ME, stored.id, None).await?,
-                    "archived": store.archived(ME, stored.id).await?,
-                }));
+                backup.roadmaps.retain(|r| r.name == name);
+                backup.log.retain(|e| e.roadmap.as_deref() == Some(name));
+                backup.active = backup.active.filter(|a| a == name);
             }
-            let active = store.active_roadmap(ME).await?.map(|r| r.name);
-            let value = json!({
-                "pyroad_backup": BACKUP_VERSION,
-                "active": active,
-                "roadmaps": roadmaps,
-                "log": store.log_entries(ME, None).await?,
-            });
-            serde_json::to_string_pretty(&value).context("cannot encode the backup")? + "\n"
+            serde_json::to_string_pretty(&backup).context("cannot encode the backup")? + "\n"
         }
     };
     match output {
@@ -73,6 +60,34 @@ pub async fn export<S: Store>(
         }
         None => print(&text)?,
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `pyroad import-progress FILE`: refuses a store that already holds data
+/// (no merging: restoring is for moving or recovering a whole store).
+pub async fn import<S: Store>(store: &S, file: &Path) -> Result<ExitCode> {
+    let what = || format!("cannot import {}", file.display());
+    let meta = std::fs::metadata(file).with_context(what)?;
+    if meta.is_dir() {
+        anyhow::bail!("{}: it is a directory", what());
+    }
+    if meta.len() > MAX_BACKUP_BYTES {
+        anyhow::bail!("{}: {} MB is larger than a backup may be", what(), meta.len() / 1_000_000);
+    }
+    let bytes = std::fs::read(file).with_context(what)?;
+    let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", what()))?;
+    let backup = Backup::from_json(&text).with_context(what)?;
+    let report = store.restore_backup(ME, &backup).await.with_context(what)?;
+    print(&format!(
+        "restored {} roadmaps ({} progress rows, {} notes, {} archived), {} log entries and {} settings from {}\n",
+        report.roadmaps,
+        report.progress,
+        report.notes,
+        report.archived,
+        report.log,
+        report.settings,
+        file.display()
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,18 +2,18 @@
 //! `roadmap coverage`.
 
 use std::fmt::Write as _;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::process::{Command, ExitCode, Stdio};
 
 use anyhow::{Context, Result, bail};
 use pyroad_content::verify::{Status, Subject};
-use pyroad_content::{Curriculum, VerifyOptions, coverage as cover, render, verify};
+use pyroad_content::{Curriculum, Question, Topic, VerifyOptions, coverage as cover, render, verify};
 use pyroad_import::Imported;
 
 use crate::cli::{ContentCommand, LearnArgs, QuizArgs};
 use crate::output::print;
 
-fn curriculum() -> Result<Curriculum> {
+pub fn curriculum() -> Result<Curriculum> {
     Curriculum::builtin().context("the built-in curriculum is broken")
 }
 
@@ -141,45 +141,44 @@ fn page(text: &str) -> Result<()> {
     Ok(())
 }
 
-/// `pyroad quiz [TOPIC]`: predict-the-output questions read from stdin.
-pub fn quiz(args: &QuizArgs) -> Result<ExitCode> {
-    let curriculum = curriculum()?;
-    let questions: Vec<_> = match &args.topic {
+/// The questions `pyroad quiz [TOPIC]` asks, as (topic, index in the
+/// topic's questions), starting at `--start` and `--count` long.
+pub fn quiz_selection<'c>(curriculum: &'c Curriculum, args: &QuizArgs) -> Result<Vec<(&'c Topic, usize)>> {
+    let questions: Vec<(&Topic, usize)> = match &args.topic {
         Some(key) => {
             let Some(topic) = curriculum.find(key) else { bail!("no topic `{key}`") };
-            topic.questions.iter().map(|q| (topic, q)).collect()
+            (0..topic.questions.len()).map(|i| (topic, i)).collect()
         }
-        None => curriculum.topics.iter().flat_map(|t| t.questions.iter().map(move |q| (t, q))).collect(),
+        None => curriculum.topics.iter().flat_map(|t| (0..t.questions.len()).map(move |i| (t, i))).collect(),
     };
     if questions.is_empty() {
         bail!("that topic has no predict-the-output questions yet");
     }
     let start = args.start.unwrap_or(0) % questions.len();
     let count = args.count.clamp(1, questions.len());
-    let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
-    let mut right = 0;
-    for (topic, q) in questions.iter().cycle().skip(start).take(count) {
-        let blank_inside = q.output.trim_end().contains("\n\n");
-        let end = if blank_inside { "a line with only `.`" } else { "an empty line" };
-        print(&format!("\n[{}] What does this print? (finish with {end})\n\n{}\n> ", topic.title, q.code.trim_end()))?;
-        let mut answer = Vec::new();
-        for line in lines.by_ref() {
-            let line = line.context("cannot read the answer")?;
-            if (blank_inside && line == ".") || (!blank_inside && line.trim().is_empty()) {
-                break;
-            }
-            answer.push(line);
+    Ok(questions.iter().cycle().skip(start).take(count).copied().collect())
+}
+
+/// Asks one predict-the-output question on stdin; whether the answer was right.
+pub fn ask(lines: &mut impl Iterator<Item = std::io::Result<String>>, topic: &Topic, q: &Question) -> Result<bool> {
+    let blank_inside = q.output.trim_end().contains("\n\n");
+    let end = if blank_inside { "a line with only `.`" } else { "an empty line" };
+    print(&format!("\n[{}] What does this print? (finish with {end})\n\n{}\n> ", topic.title, q.code.trim_end()))?;
+    let mut answer = Vec::new();
+    for line in lines.by_ref() {
+        let line = line.context("cannot read the answer")?;
+        if (blank_inside && line == ".") || (!blank_inside && line.trim().is_empty()) {
+            break;
         }
-        let given = verify::normalise(&answer.join("\n"));
-        let expected = verify::normalise(&q.output);
-        if given == expected {
-            right += 1;
-            print("Right.\n")?;
-        } else {
-            print(&format!("Not quite. It prints:\n{expected}\nWhy: {}\n", q.explain.trim()))?;
-        }
+        answer.push(line);
     }
-    print(&format!("\n{right} of {count} right\n"))?;
-    Ok(ExitCode::SUCCESS)
+    let given = verify::normalise(&answer.join("\n"));
+    let expected = verify::normalise(&q.output);
+    if given == expected {
+        print("Right.\n")?;
+        Ok(true)
+    } else {
+        print(&format!("Not quite. It prints:\n{expected}\nWhy: {}\n", q.explain.trim()))?;
+        Ok(false)
+    }
 }

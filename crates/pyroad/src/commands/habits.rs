@@ -1,13 +1,14 @@
 //! `pyroad log`, `streak`, `stats`: the learning log and what it shows.
 
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use jiff::ToSpan;
 use jiff::civil::Date;
-use pyroad_store::{LogEntry, NewLogEntry, Progress, Status, Store};
+pub use pyroad_progress::{minutes_text, week_start};
+use pyroad_progress::{parse_date, parse_minutes, streak_of};
+use pyroad_store::{NewLogEntry, Status, Store};
 use serde::Serialize;
 
 use super::store::{ME, pick};
@@ -15,70 +16,9 @@ use super::topics::{Tracker, resolve};
 use super::track::local_day;
 use crate::output::print;
 
-pub fn today() -> Date {
-    jiff::Zoned::now().date()
-}
-
-/// The Monday starting `day`'s week.
-pub fn week_start(day: Date) -> Date {
-    let back = i64::from(day.weekday().to_monday_zero_offset());
-    day.checked_sub(back.days()).unwrap_or(day)
-}
-
-/// "45m", "1h", "1h30m", "1.5h", "90" (minutes) -> minutes.
-pub fn parse_minutes(text: &str) -> Result<u32> {
-    let bad = || anyhow::anyhow!("{text:?} is not a duration: write 45m, 1h, 1h30m, 1.5h or plain minutes");
-    let t = text.trim().to_lowercase();
-    if t.is_empty() {
-        return Err(bad());
-    }
-    let mut total = 0.0f64;
-    let mut number = String::new();
-    let mut saw_unit = false;
-    for c in t.chars() {
-        if c.is_ascii_digit() || c == '.' {
-            number.push(c);
-        } else if c == 'h' || c == 'm' {
-            let n: f64 = number.parse().map_err(|_| bad())?;
-            total += if c == 'h' { n * 60.0 } else { n };
-            number.clear();
-            saw_unit = true;
-        } else {
-            return Err(bad());
-        }
-    }
-    if !number.is_empty() {
-        if saw_unit {
-            return Err(bad());
-        }
-        total += number.parse::<f64>().map_err(|_| bad())?;
-    }
-    let minutes = total.round();
-    if !(1.0..=1440.0).contains(&minutes) {
-        bail!("{text:?} is not a day's learning: give 1 minute to 24 hours");
-    }
-    Ok(minutes as u32)
-}
-
-/// "YYYY-MM-DD", "today" or "yesterday"; never in the future.
-pub fn parse_date(text: Option<&str>, today: Date) -> Result<Date> {
-    let day = match text.map(str::trim) {
-        None | Some("today") => today,
-        Some("yesterday") => today.yesterday().context("no day before today")?,
-        Some(t) => t.parse::<Date>().map_err(|_| anyhow::anyhow!("{t:?} is not a date: write YYYY-MM-DD"))?,
-    };
-    if day > today {
-        bail!("{day} is in the future: log time you have spent");
-    }
-    Ok(day)
-}
-
-pub fn minutes_text(m: u32) -> String {
-    match (m / 60, m % 60) {
-        (0, m) => format!("{m}m"),
-        (h, 0) => format!("{h}h"),
-        (h, m) => format!("{h}h {m}m"),
-    }
+/// Today in the learner's time zone (`PYROAD_NOW` fixes it for tests).
+pub fn today() -> Result<Date> {
+    crate::clock::today()
 }
 
 pub async fn log<S: Store>(
@@ -90,7 +30,7 @@ pub async fn log<S: Store>(
     roadmap: Option<&str>,
 ) -> Result<ExitCode> {
     let minutes = parse_minutes(duration)?;
-    let date = parse_date(date, today())?;
+    let date = parse_date(date, today()?)?;
     let (roadmap_id, topic_id) = match topic {
         Some(t) => {
             let stored = pick(store, roadmap).await?;
@@ -106,42 +46,13 @@ pub async fn log<S: Store>(
     Ok(ExitCode::SUCCESS)
 }
 
-#[derive(Debug, Default, Clone, Copy, Serialize)]
-pub struct Streak {
-    /// Days in a row up to today (or up to yesterday, if today has nothing yet).
-    pub current: u32,
-    pub longest: u32,
-    pub active_days: usize,
-}
-
-/// Days with time logged or a topic finished.
-pub fn streak_of(log: &[LogEntry], progress: &[Progress], today: Date) -> Streak {
-    let mut days: BTreeSet<Date> = log.iter().map(|e| e.date).collect();
-    days.extend(progress.iter().filter(|p| p.status == Status::Done).filter_map(|p| p.done_at).map(local_day));
-    let mut longest = 0;
-    let mut run = 0;
-    let mut prev: Option<Date> = None;
-    for &d in &days {
-        run = if prev.and_then(|p| p.tomorrow().ok()) == Some(d) { run + 1 } else { 1 };
-        longest = longest.max(run);
-        prev = Some(d);
-    }
-    let mut current = 0;
-    let mut day = if days.contains(&today) { Some(today) } else { today.yesterday().ok() };
-    while let Some(d) = day.filter(|d| days.contains(d)) {
-        current += 1;
-        day = d.yesterday().ok();
-    }
-    Streak { current, longest, active_days: days.len() }
-}
-
 pub async fn streak<S: Store>(store: &S, json: bool) -> Result<ExitCode> {
     let log = store.log_entries(ME, None).await?;
     let progress = match store.active_roadmap(ME).await? {
         Some(r) => store.progress(ME, r.id).await?,
         None => Vec::new(),
     };
-    let s = streak_of(&log, &progress, today());
+    let s = streak_of(&log, &progress, today()?, local_day);
     if json {
         print(&(serde_json::to_string_pretty(&s).context("cannot encode")? + "\n"))?;
     } else {
@@ -168,7 +79,7 @@ pub async fn stats<S: Store>(store: &S, weeks: u32, roadmap: Option<&str>, json:
     let stored = pick(store, roadmap).await?;
     let progress = store.progress(ME, stored.id).await?;
     let log = store.log_entries(ME, None).await?;
-    let this_week = week_start(today());
+    let this_week = week_start(today()?);
     let first = this_week.checked_sub((i64::from(weeks - 1) * 7).days()).context("date out of range")?;
     let mut table: Vec<Week> = Vec::new();
     let mut start = first;
@@ -190,11 +101,12 @@ pub async fn stats<S: Store>(store: &S, weeks: u32, roadmap: Option<&str>, json:
     // Pace from the last four weeks with any finished topic.
     let recent: Vec<&Week> = table.iter().rev().take(4).collect();
     let pace = recent.iter().map(|w| w.topics_done).sum::<usize>() as f64 / recent.len().max(1) as f64;
+    let today = today()?;
     let finish = if left == 0 {
-        Some(today())
+        Some(today)
     } else if pace > 0.0 {
         let days = (left as f64 / pace * 7.0).ceil() as i64;
-        today().checked_add(days.days()).ok()
+        today.checked_add(days.days()).ok()
     } else {
         None
     };
@@ -225,55 +137,4 @@ pub async fn stats<S: Store>(store: &S, weeks: u32, roadmap: Option<&str>, json:
     }
     print(&out)?;
     Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(test)]
-mod tests {
-    use jiff::civil::{Weekday, date};
-
-    use super::*;
-
-    #[test]
-    fn durations() -> Result<()> {
-        assert_eq!(parse_minutes("45m")?, 45);
-        assert_eq!(parse_minutes("1h30m")?, 90);
-        assert_eq!(parse_minutes("1.5h")?, 90);
-        assert_eq!(parse_minutes("20")?, 20);
-        for bad in ["45x", "", "h", "0m", "25h", "1h30"] {
-            assert!(parse_minutes(bad).is_err(), "{bad}");
-        }
-        Ok(())
-    }
-
-    #[test]
-    fn dates_and_weeks() -> Result<()> {
-        let today = date(2026, 11, 25); // a Wednesday
-        assert_eq!(week_start(today), date(2026, 11, 23));
-        assert_eq!(week_start(date(2026, 11, 23)).weekday(), Weekday::Monday);
-        assert_eq!(parse_date(Some("yesterday"), today)?, date(2026, 11, 24));
-        assert!(parse_date(Some("2026-11-26"), today).is_err());
-        assert!(parse_date(Some("11/20/2026"), today).is_err());
-        Ok(())
-    }
-
-    #[test]
-    fn streak_counts_days_in_a_row() {
-        let entry = |d: Date| LogEntry {
-            id: 0,
-            roadmap: None,
-            topic: None,
-            minutes: 5,
-            note: None,
-            date: d,
-            created_at: jiff::Timestamp::UNIX_EPOCH,
-        };
-        let log: Vec<LogEntry> =
-            [date(2026, 1, 1), date(2026, 1, 2), date(2026, 1, 3), date(2026, 1, 5), date(2026, 1, 6)]
-                .into_iter()
-                .map(entry)
-                .collect();
-        let s = streak_of(&log, &[], date(2026, 1, 7));
-        assert_eq!((s.current, s.longest, s.active_days), (2, 3, 5));
-        assert_eq!(streak_of(&log, &[], date(2026, 1, 8)).current, 0);
-    }
 }

@@ -12,7 +12,9 @@ use clap::{Args, Subcommand};
 use pyroad_check::exercise::{self, Exercise};
 use pyroad_check::workspace::{ExerciseState, ProgressStore, Workspace, now_secs};
 use pyroad_check::{Checker, Limits, Report, Status, python, verify};
+use pyroad_store::NewExerciseResult;
 
+use crate::cli::StoreArgs;
 use crate::output::print;
 
 #[derive(Debug, Args)]
@@ -204,7 +206,8 @@ fn emit(report: &Report, name: &str, json: bool) -> Result<()> {
     }
 }
 
-pub fn check(args: &CheckArgs, data: Option<&Path>) -> Result<ExitCode> {
+pub fn check(args: &CheckArgs, store: &StoreArgs) -> Result<ExitCode> {
+    let data = store.data_dir.as_deref();
     let checker = checker(&args.python, data)?;
     if let Some(dir) = &args.path {
         let ex = exercise::from_dir(dir)?;
@@ -217,25 +220,43 @@ pub fn check(args: &CheckArgs, data: Option<&Path>) -> Result<ExitCode> {
     }
     let ws = workspace(&args.workspace, data)?;
     let ex = pick(&ws, args.exercise.as_deref())?;
-    let report = check_in_workspace(&checker, &ws, &ex)?;
+    let report = check_in_workspace(&checker, &ws, &ex, store)?;
     emit(&report, &ex.id, args.json)?;
     Ok(exit_for(&report))
 }
 
-fn check_in_workspace(checker: &Checker, ws: &Workspace, ex: &Exercise) -> Result<Report> {
+/// Checks the learner's file and records the result: in the progress store
+/// (with the hints used and whether the solution was shown before this
+/// check) and in the practice folder's state.
+fn check_in_workspace(checker: &Checker, ws: &Workspace, ex: &Exercise, store: &StoreArgs) -> Result<Report> {
     let file = ws.learner_path(ex);
     let source = std::fs::read_to_string(&file)
         .with_context(|| format!("cannot read {}: start the exercise with `pyroad practice`", file.display()))?;
     let report = checker.check(ex, &source, &file.display().to_string())?;
-    record_pass(&mut ws.state()?, &ex.id, &report)?;
+    let mut state = ws.state()?;
+    let before = state.get(&ex.id);
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let result = NewExerciseResult {
+        exercise: ex.id.clone(),
+        passed: report.status == Status::Pass,
+        tests_passed: count(report.passed()),
+        tests_total: count(report.tests.len()),
+        hints_used: count(before.hints_shown),
+        revealed: before.solution_revealed,
+    };
+    super::exercise_results::record(store, &result)?;
+    record_pass(&mut state, &ex.id, &report)?;
     Ok(report)
 }
 
-pub fn watch(args: &WatchArgs, data: Option<&Path>) -> Result<ExitCode> {
+pub fn watch(args: &WatchArgs, store: &StoreArgs) -> Result<ExitCode> {
     use notify::{RecursiveMode, Watcher};
+    let data = store.data_dir.as_deref();
     let ws = workspace(&args.workspace, data)?;
     let ex = pick(&ws, args.exercise.as_deref())?;
     let checker = checker(&args.python, data)?;
+    // Many checks follow: keep a fork server (a one-off `check` runs cold).
+    checker.warm_up()?;
     let total = exercise::embedded_ids().len();
     let dir = ws.exercise_dir(&ex.id);
     let (tx, rx) = mpsc::channel();
@@ -249,7 +270,7 @@ pub fn watch(args: &WatchArgs, data: Option<&Path>) -> Result<ExitCode> {
     watcher.watch(&dir, RecursiveMode::NonRecursive)?;
     let mut checks = 0;
     loop {
-        let report = check_in_workspace(&checker, &ws, &ex)?;
+        let report = check_in_workspace(&checker, &ws, &ex, store)?;
         checks += 1;
         let done = ws.state()?.passed_count();
         let next = if report.status == Status::Pass {
@@ -342,6 +363,7 @@ pub fn exercises(cmd: ExercisesCommand, data: Option<&Path>) -> Result<ExitCode>
     };
     let known = curriculum.as_deref().map(curriculum_topics).transpose()?;
     let checker = checker(&python, data)?;
+    checker.warm_up()?;
     let mut bad = 0;
     let mut out = String::new();
     for ex in &all {

@@ -36,14 +36,14 @@ pub fn run(cmd: RoadmapCommand) -> Result<ExitCode> {
         }
         RoadmapCommand::Lint { input, json } => {
             let imported = read(&input)?;
-            let findings = lint::lint(&imported);
+            let findings = lint_all(&imported);
             if json {
                 let value = serde_json::to_string_pretty(&findings).context("cannot encode findings")?;
                 print(&(value + "\n"))?;
             } else {
                 let mut text = String::new();
                 for f in &findings {
-                    let _ = writeln!(text, "{}{} [{}]", where_(&input.path, f.line), f.message, f.rule.as_str());
+                    let _ = writeln!(text, "{}{} [{}]", where_(&input.path, f.line), f.message, f.rule);
                 }
                 let _ = writeln!(
                     text,
@@ -77,6 +77,32 @@ fn where_(path: &Path, line: Option<u32>) -> String {
         Some(l) => format!("{}:{l}: ", path.display()),
         None => format!("{}: ", path.display()),
     }
+}
+
+/// One lint finding, from the importer's rules or the planner's.
+#[derive(serde::Serialize)]
+struct LintFinding {
+    line: Option<u32>,
+    rule: &'static str,
+    message: String,
+}
+
+/// The importer's findings plus the planner's `path-length` ones (learning
+/// paths whose stated months disagree with their hours); pyroad-import
+/// does not know the planner, so the binary puts them together.
+fn lint_all(imported: &Imported) -> Vec<LintFinding> {
+    let mut all: Vec<LintFinding> = lint::lint(imported)
+        .into_iter()
+        .map(|f| LintFinding { line: f.line, rule: f.rule.as_str(), message: f.message })
+        .collect();
+    all.extend(pyroad_plan::path_disagreements(&imported.roadmap).into_iter().map(|f| LintFinding {
+        line: Some(f.line),
+        rule: "path-length",
+        message: f.message,
+    }));
+    // Stable: findings without a line stay first, the rest in line order.
+    all.sort_by_key(|f| f.line);
+    all
 }
 
 /// Reads and imports a roadmap file.

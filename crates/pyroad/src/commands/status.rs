@@ -9,12 +9,14 @@ use anyhow::{Context, Result};
 use pyroad_model::{Node, NodeKind};
 use pyroad_store::Store;
 
-use super::habits::{Streak, minutes_text, streak_of, today, week_start};
+use super::habits::{minutes_text, today, week_start};
 use super::store::{ME, pick};
 use super::topics::{Tally, Tracker};
+use super::track::local_day;
 use super::track::{colour_enabled, trim};
 use crate::cli::StatusArgs;
 use crate::output::print;
+use pyroad_progress::{Streak, streak_of};
 
 /// Section levels shown (0 = the roadmap's own sections).
 const DEPTH: usize = 2;
@@ -29,17 +31,21 @@ struct Row<'a> {
 pub async fn run<S: Store>(store: &S, args: &StatusArgs) -> Result<ExitCode> {
     let stored = pick(store, args.roadmap.as_deref()).await?;
     let progress = store.progress(ME, stored.id).await?;
-    let today = today();
+    let today = today()?;
     let log = store.log_entries(ME, None).await?;
     let tracker = Tracker::new(&stored.roadmap, &progress);
     let total = tracker.tally_all();
-    let streak = streak_of(&log, &progress, today);
+    let streak = streak_of(&log, &progress, today, local_day);
     let since = week_start(today);
     let week_minutes: u32 = log.iter().filter(|e| e.date >= since).map(|e| e.minutes).sum();
     let mut rows = Vec::new();
     collect(&tracker, &stored.roadmap.children, 0, &mut rows);
     let current = tracker.current();
     let next = tracker.next(1);
+    let reviews = super::review::summary(store, &stored, &progress, &tracker).await?;
+    let verified = super::verified::load(store, &stored.roadmap).await?;
+    let verified_nodes: Vec<&Node> = stored.roadmap.walk().filter(|n| verified.contains(&n.id)).collect();
+    let standing = super::plan::standing(store, &stored, &progress, &log, today).await?;
 
     if args.json {
         let value = serde_json::json!({
@@ -52,6 +58,9 @@ pub async fn run<S: Store>(store: &S, args: &StatusArgs) -> Result<ExitCode> {
             "next": next.first().map(|n| serde_json::json!({ "id": n.id, "title": n.title })),
             "streak": streak,
             "week_minutes": week_minutes,
+            "reviews": { "due": reviews.due.len(), "retention": reviews.retention(), "topics": reviews.topics },
+            "verified": verified_nodes.iter().map(|n| serde_json::json!({ "id": n.id, "title": n.title })).collect::<Vec<_>>(),
+            "plan": standing_json(standing.as_ref()),
         });
         print(&(serde_json::to_string_pretty(&value).context("cannot encode the status")? + "\n"))?;
         return Ok(ExitCode::SUCCESS);
@@ -69,7 +78,22 @@ pub async fn run<S: Store>(store: &S, args: &StatusArgs) -> Result<ExitCode> {
     }
     facts.push(streak_text(&streak));
     facts.push(format!("this week {}", minutes_text(week_minutes)));
+    if !reviews.topics.is_empty() {
+        facts.push(review_text(&reviews));
+    }
+    if !verified_nodes.is_empty() {
+        facts.push(format!("✓ {} verified by exercises", verified_nodes.len()));
+    }
     let _ = writeln!(out, "{}", facts.join(" · "));
+    match &standing {
+        Some(Ok(r)) => {
+            let _ = writeln!(out, "plan: {}", r.status);
+        }
+        Some(Err(e)) => {
+            let _ = writeln!(out, "plan: cannot compare with your plan: {e}");
+        }
+        None => {}
+    }
     if !rows.is_empty() {
         out.push('\n');
     }
@@ -85,6 +109,23 @@ pub async fn run<S: Store>(store: &S, args: &StatusArgs) -> Result<ExitCode> {
     }
     print(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `{"status": "behind", "days": 3, "finish": ..., "planned_finish": ...}`,
+/// `{"error": ...}`, or null without a saved plan.
+fn standing_json(standing: Option<&Result<pyroad_plan::Replan, String>>) -> serde_json::Value {
+    match standing {
+        None => serde_json::Value::Null,
+        Some(Err(e)) => serde_json::json!({ "error": e }),
+        Some(Ok(r)) => {
+            let mut v = serde_json::to_value(&r.status).unwrap_or_default();
+            if let Some(o) = v.as_object_mut() {
+                o.insert("planned_finish".into(), serde_json::to_value(r.baseline_finish).unwrap_or_default());
+                o.insert("hours_per_week".into(), serde_json::to_value(r.pace.hours_per_week).unwrap_or_default());
+            }
+            v
+        }
+    }
 }
 
 /// Sections down to [`DEPTH`], with what they hold; top-level topics are
@@ -143,4 +184,17 @@ impl Paint {
     fn green(&self, s: &str) -> String {
         self.wrap("32", s)
     }
+}
+
+/// "3 reviews due · recall 91%, lowest dicts 72%".
+fn review_text(r: &super::review::Summary) -> String {
+    let mut s = format!("{} reviews due", r.due.len());
+    if let Some(all) = r.retention() {
+        let _ = write!(s, " · recall {}", super::review::percent(Some(all)));
+        let lowest = r.topics.iter().filter_map(|t| t.retention.map(|x| (x, t))).min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((x, t)) = lowest.filter(|_| r.topics.iter().filter(|t| t.retention.is_some()).count() > 1) {
+            let _ = write!(s, ", lowest {} {}", t.id, super::review::percent(Some(x)));
+        }
+    }
+    s
 }

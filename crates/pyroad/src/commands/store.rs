@@ -20,6 +20,10 @@ use crate::cli::{StoreArgs, StoredRoadmapCommand, TrackCommand};
 pub enum Action {
     Roadmap(StoredRoadmapCommand),
     Track(TrackCommand),
+    // Spaced repetition (issue 7); quiz answers are reviews too.
+    Review(super::review::ReviewArgs),
+    Quiz(crate::cli::QuizArgs),
+    Plan(Box<crate::cli::PlanArgs>),
 }
 
 /// The learner every CLI command acts for.
@@ -31,7 +35,8 @@ pub fn run(args: &StoreArgs, action: Action) -> Result<ExitCode> {
     runtime.block_on(async {
         match open(args).await? {
             Opened::Sqlite(store) => {
-                let result = dispatch(&store, action).await;
+                let dir = store.path().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+                let result = dispatch(&store, action).await.map_err(|e| read_only_hint(e, &dir));
                 // Closing checkpoints the WAL; a failed close loses nothing.
                 store.close().await;
                 result
@@ -49,15 +54,18 @@ async fn dispatch<S: Store>(store: &S, action: Action) -> Result<ExitCode> {
     match action {
         Action::Roadmap(cmd) => super::library::run(store, cmd).await,
         Action::Track(cmd) => super::track::run(store, cmd).await,
+        Action::Review(args) => super::review::run(store, args).await,
+        Action::Quiz(args) => super::review::quiz(store, &args).await,
+        Action::Plan(args) => super::plan::run_stored(store, args).await,
     }
 }
 
-enum Opened {
+pub(super) enum Opened {
     Sqlite(SqliteStore),
     Postgres(PgStore),
 }
 
-async fn open(args: &StoreArgs) -> Result<Opened> {
+pub(super) async fn open(args: &StoreArgs) -> Result<Opened> {
     if let Some(url) = args.database_url.as_deref().filter(|u| !u.is_empty()) {
         if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
             bail!(
@@ -71,7 +79,28 @@ async fn open(args: &StoreArgs) -> Result<Opened> {
     if !dir.exists() {
         std::fs::create_dir_all(&dir).with_context(|| format!("cannot create the data directory {}", dir.display()))?;
     }
-    Ok(Opened::Sqlite(SqliteStore::open(&dir.join("pyroad.db")).await?))
+    match SqliteStore::open(&dir.join("pyroad.db")).await {
+        Ok(store) => Ok(Opened::Sqlite(store)),
+        Err(err) => Err(read_only_hint(err.into(), &dir)),
+    }
+}
+
+/// SQLite's "unable to open" and "attempt to write a readonly database" do
+/// not say that the data directory is the reason: say it when it is.
+fn read_only_hint(err: anyhow::Error, dir: &std::path::Path) -> anyhow::Error {
+    if matches!(err.downcast_ref::<StoreError>(), Some(StoreError::Open { .. })) && !writable(dir) {
+        err.context(format!(
+            "the data directory {} is read-only (pyroad keeps its database there; give another --data-dir)",
+            dir.display()
+        ))
+    } else {
+        err
+    }
+}
+
+/// Whether a file can be created in `dir`.
+fn writable(dir: &std::path::Path) -> bool {
+    tempfile::tempfile_in(dir).is_ok()
 }
 
 fn data_dir(args: &StoreArgs) -> Result<PathBuf> {

@@ -1,155 +1,10 @@
-//! A roadmap with its progress: which nodes count, their effective status
-//! (a node inherits done or skipped from an ancestor), estimated hours,
-//! and finding a topic from what the learner typed.
-
-use std::collections::HashMap;
+//! Finding a topic from what the learner typed. Which nodes count, their
+//! effective status, tallies and hours live in `pyroad-progress` (shared
+//! with the web server) and are re-exported here for the commands.
 
 use anyhow::{Result, bail};
-use pyroad_model::{Node, NodeKind, Roadmap, TimeUnit};
-use pyroad_store::{Progress, Status};
-
-/// Nodes a learner checks off: topics, and any item with a checkbox.
-pub fn trackable(node: &Node) -> bool {
-    node.kind == NodeKind::Topic || (node.kind != NodeKind::Section && node.checked.is_some())
-}
-
-/// Estimated hours of one node, when its estimate is in hours.
-pub fn hours(node: &Node) -> Option<f64> {
-    let e = node.estimate.as_ref()?;
-    (e.unit == TimeUnit::Hours).then_some((e.min + e.max) / 2.0)
-}
-
-/// Estimated hours of a section from its duration (weeks x hours a week).
-pub fn section_hours(node: &Node) -> Option<f64> {
-    let d = node.duration.as_ref()?;
-    let per_week = match (d.hours_per_week_min, d.hours_per_week_max) {
-        (Some(a), Some(b)) => (a + b) / 2.0,
-        (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => return None,
-    };
-    Some((d.min_weeks + d.max_weeks) / 2.0 * per_week)
-}
-
-/// Progress looked up by node id.
-pub struct Tracker<'a> {
-    pub roadmap: &'a Roadmap,
-    pub rows: HashMap<&'a str, &'a Progress>,
-    effective: HashMap<&'a str, Status>,
-}
-
-impl<'a> Tracker<'a> {
-    pub fn new(roadmap: &'a Roadmap, progress: &'a [Progress]) -> Self {
-        let rows: HashMap<&str, &Progress> = progress.iter().map(|p| (p.topic.as_str(), p)).collect();
-        let mut effective = HashMap::new();
-        fn visit<'a>(
-            node: &'a Node,
-            inherited: Option<Status>,
-            rows: &HashMap<&str, &Progress>,
-            out: &mut HashMap<&'a str, Status>,
-        ) {
-            let own = rows.get(node.id.as_str()).map_or(Status::Todo, |p| p.status);
-            let status = match (own, inherited) {
-                (Status::Todo, Some(s)) => s,
-                (own, _) => own,
-            };
-            out.insert(node.id.as_str(), status);
-            let pass = matches!(status, Status::Done | Status::Skipped).then_some(status);
-            for c in &node.children {
-                visit(c, pass, rows, out);
-            }
-        }
-        for n in &roadmap.children {
-            visit(n, None, &rows, &mut effective);
-        }
-        Tracker { roadmap, rows, effective }
-    }
-
-    pub fn status(&self, id: &str) -> Status {
-        self.effective.get(id).copied().unwrap_or(Status::Todo)
-    }
-
-    /// Counts over the trackable nodes under (and including) `node`.
-    pub fn tally(&self, node: &Node) -> Tally {
-        let mut t = Tally::default();
-        for n in node.walk().filter(|n| trackable(n)) {
-            t.add(n, self.status(&n.id));
-        }
-        if t.hours_total == 0.0
-            && let Some(h) = section_hours(node)
-        {
-            t.hours_total = h;
-            t.hours_done = if t.counted() == 0 { 0.0 } else { h * t.done as f64 / t.counted() as f64 };
-        }
-        t
-    }
-
-    pub fn tally_all(&self) -> Tally {
-        let mut t = Tally::default();
-        for top in &self.roadmap.children {
-            t.merge(&self.tally(top));
-        }
-        t
-    }
-
-    /// The topic being learned (most recently touched), if any.
-    pub fn current(&self) -> Option<&'a Node> {
-        self.roadmap
-            .walk()
-            .filter(|n| self.rows.get(n.id.as_str()).is_some_and(|p| p.status == Status::Learning))
-            .max_by_key(|n| self.rows.get(n.id.as_str()).map(|p| p.updated_at))
-    }
-
-    /// The next trackable nodes in roadmap order: learning first, then todo.
-    pub fn next(&self, n: usize) -> Vec<&'a Node> {
-        let open = |s: Status| self.roadmap.walk().filter(move |node| trackable(node) && self.status(&node.id) == s);
-        open(Status::Learning).chain(open(Status::Todo)).take(n).collect()
-    }
-}
-
-#[derive(Debug, Default, Clone, Copy, serde::Serialize)]
-pub struct Tally {
-    pub total: usize,
-    pub done: usize,
-    pub learning: usize,
-    pub skipped: usize,
-    pub hours_total: f64,
-    pub hours_done: f64,
-}
-
-impl Tally {
-    fn add(&mut self, node: &Node, status: Status) {
-        self.total += 1;
-        let h = hours(node).unwrap_or(0.0);
-        self.hours_total += h;
-        match status {
-            Status::Done => {
-                self.done += 1;
-                self.hours_done += h;
-            }
-            Status::Learning => self.learning += 1,
-            Status::Skipped => self.skipped += 1,
-            Status::Todo => {}
-        }
-    }
-
-    fn merge(&mut self, o: &Tally) {
-        self.total += o.total;
-        self.done += o.done;
-        self.learning += o.learning;
-        self.skipped += o.skipped;
-        self.hours_total += o.hours_total;
-        self.hours_done += o.hours_done;
-    }
-
-    /// Nodes that count towards completion (skipped ones do not).
-    pub fn counted(&self) -> usize {
-        self.total - self.skipped
-    }
-
-    pub fn fraction(&self) -> f64 {
-        if self.counted() == 0 { 0.0 } else { self.done as f64 / self.counted() as f64 }
-    }
-}
+use pyroad_model::{Node, Roadmap};
+pub use pyroad_progress::{Tally, Tracker, hours, trackable};
 
 /// Finds the node the learner means by `query`: an id, an exact title, a
 /// unique title (or id) prefix, or a unique fuzzy match. Ambiguity is an
@@ -213,6 +68,8 @@ fn fuzzy(text: &str, query: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use pyroad_model::NodeKind;
+
     use super::*;
 
     fn roadmap() -> Roadmap {

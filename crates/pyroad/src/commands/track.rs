@@ -13,25 +13,15 @@ use pyroad_store::{Status, Store};
 
 use super::store::{ME, pick};
 use super::topics::{Tracker, hours, resolve, trackable};
-use crate::cli::{MarkStatus, TrackCommand};
+use crate::cli::TrackCommand;
 use crate::output::print;
 
 pub async fn run<S: Store>(store: &S, cmd: TrackCommand) -> Result<ExitCode> {
     match cmd {
         TrackCommand::Status(args) => super::status::run(store, &args).await,
         TrackCommand::Next { n, roadmap, json } => next(store, n, roadmap.as_deref(), json).await,
-        TrackCommand::Mark { topic, status, roadmap } => {
-            let stored = pick(store, roadmap.as_deref()).await?;
-            let node = resolve(&stored.roadmap, &topic)?;
-            let status = match status {
-                MarkStatus::Todo => Status::Todo,
-                MarkStatus::Learning => Status::Learning,
-                MarkStatus::Done => Status::Done,
-                MarkStatus::Skipped => Status::Skipped,
-            };
-            store.set_status(ME, stored.id, &node.id, status).await?;
-            print(&format!("marked {} {status}: {}\n", node.id, node.title))?;
-            Ok(ExitCode::SUCCESS)
+        TrackCommand::Mark { topics, status, all, roadmap } => {
+            super::mark::run(store, &topics, status, all, roadmap.as_deref()).await
         }
         TrackCommand::Note { topic, text, edit, roadmap } => {
             let stored = pick(store, roadmap.as_deref()).await?;
@@ -56,6 +46,7 @@ pub async fn run<S: Store>(store: &S, cmd: TrackCommand) -> Result<ExitCode> {
         TrackCommand::Export { format, roadmap, output } => {
             super::backup::export(store, format, roadmap.as_deref(), output.as_deref()).await
         }
+        TrackCommand::ImportProgress { file } => super::backup::import(store, &file).await,
     }
 }
 
@@ -63,25 +54,45 @@ async fn next<S: Store>(store: &S, n: usize, roadmap: Option<&str>, json: bool) 
     let stored = pick(store, roadmap).await?;
     let progress = store.progress(ME, stored.id).await?;
     let tracker = Tracker::new(&stored.roadmap, &progress);
-    let next = tracker.next(n);
+    let curriculum = pyroad_content::Curriculum::builtin().context("the built-in curriculum is broken")?;
+    let prerequisites = super::prereq::from_curriculum(&stored.roadmap, &curriculum);
+    let next = tracker.next_ready(n, &prerequisites);
+    // Due reviews come first (issue 7).
+    let reviews = super::review::summary(store, &stored, &progress, &tracker).await?;
+    let verified = super::verified::load(store, &stored.roadmap).await?;
     if json {
-        let items: Vec<_> = next
-            .iter()
-            .map(|n| {
+        let due =
+            reviews.due.iter().take(n).map(
+                |d| serde_json::json!({ "kind": "review", "id": d.id, "topic": d.topic, "new": d.new, "due": d.due }),
+            );
+        let items: Vec<_> = due
+            .chain(next.iter().map(|n| {
                 serde_json::json!({
-                    "id": n.id, "title": n.title, "status": tracker.status(&n.id), "hours": hours(n),
+                    "kind": "topic", "id": n.id, "title": n.title, "status": tracker.status(&n.id), "hours": hours(n),
+                    "verified": verified.contains(&n.id),
                 })
-            })
+            }))
             .collect();
         print(&(serde_json::to_string_pretty(&items).context("cannot encode")? + "\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();
+    if !reviews.due.is_empty() {
+        let first: Vec<&str> = reviews.due.iter().take(3).map(|d| d.id.as_str()).collect();
+        let more = if reviews.due.len() > 3 { ", …" } else { "" };
+        let _ = writeln!(out, "review: {} cards due ({}{more}): `pyroad review`", reviews.due.len(), first.join(", "));
+    }
     if next.is_empty() {
         let _ = writeln!(out, "nothing left to learn in {}: well done", stored.name);
     }
     for node in next {
-        let mark = if tracker.status(&node.id) == Status::Learning { "~" } else { " " };
+        let mark = if verified.contains(&node.id) {
+            "✓"
+        } else if tracker.status(&node.id) == Status::Learning {
+            "~"
+        } else {
+            " "
+        };
         let est = hours(node).map(|h| format!("  ~{}h", trim(h))).unwrap_or_default();
         let _ = writeln!(out, "{mark} {:<40} {}{est}", node.id, node.title);
     }
@@ -95,9 +106,11 @@ async fn show<S: Store>(store: &S, topic: &str, roadmap: Option<&str>, json: boo
     let progress = store.progress(ME, stored.id).await?;
     let tracker = Tracker::new(&stored.roadmap, &progress);
     let notes = store.notes(ME, stored.id, Some(&node.id)).await?;
-    let row = tracker.rows.get(node.id.as_str());
+    let row = tracker.row(&node.id);
+    let retention = super::review::node_retention(store, &stored, &node.id).await?;
     if json {
         let value = serde_json::json!({
+            "review": retention,
             "id": node.id, "title": node.title, "kind": node.kind, "status": tracker.status(&node.id),
             "progress": row, "notes": notes, "estimate": node.estimate, "url": node.url,
             "description": node.description,
@@ -118,6 +131,16 @@ async fn show<S: Store>(store: &S, topic: &str, roadmap: Option<&str>, json: boo
         if let Some(t) = p.done_at {
             let _ = writeln!(out, "done:     {}", local_day(t));
         }
+    }
+    for t in &retention {
+        let _ = writeln!(
+            out,
+            "recall:   {} {} ({} cards, {} due)",
+            t.id,
+            super::review::percent(t.retention),
+            t.cards,
+            t.due
+        );
     }
     if let Some(e) = &node.estimate {
         let _ = writeln!(out, "estimate: {}", e.raw);

@@ -52,6 +52,13 @@ fn quiz_compares_after_trimming_and_shows_the_real_output_when_wrong() {
     // The first lists question prints two lines; answer the first right
     // (with trailing spaces), then get the second one wrong.
     let right = "[20, 30] [10, 30, 50] [40, 50]   \n[10, 99, 40, 50]\n\n";
+    // Quiz answers are stored as reviews (issue 7): keep them in a scratch store.
+    let data = tempfile::tempdir().expect("temp dir");
+    let pyroad = || {
+        let mut cmd = pyroad();
+        cmd.env_remove("DATABASE_URL").env("PYROAD_DATA_DIR", data.path());
+        cmd
+    };
     let out = pyroad().args(["quiz", "lists", "--count", "1"]).write_stdin(right).output().expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("Right."), "{stdout}");

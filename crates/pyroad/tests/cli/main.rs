@@ -1,13 +1,16 @@
 //! Integration tests of the `pyroad` binary: one test binary, one module per
 //! command family (ripgrep's layout).
 
+mod backup;
 mod content;
 mod durability;
 mod plan;
 mod postgres;
 mod practice;
 mod progress;
+mod review;
 mod roadmap;
+mod serve;
 
 use std::path::PathBuf;
 

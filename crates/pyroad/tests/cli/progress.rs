@@ -87,8 +87,11 @@ fn daily_loop_on_seed_001() {
     assert_eq!(json["week_minutes"], 45);
 
     let next = home.ok(&["next", "-n", "3"]);
-    assert_eq!(next.lines().count(), 3);
-    assert!(next.lines().next().is_some_and(|l| l.contains("ternary-operators")), "learning first: {next}");
+    // A done topic's cards are due for review (issue 7): that line comes first.
+    assert!(next.starts_with("review: "), "due reviews first: {next}");
+    let topics: Vec<&str> = next.lines().skip(1).collect();
+    assert_eq!(topics.len(), 3);
+    assert!(topics[0].contains("ternary-operators"), "learning first: {next}");
 
     let show = home.ok(&["show", "ternary-operators"]);
     assert!(show.contains("status:   learning") && show.contains("x if cond else y"), "{show}");
@@ -193,4 +196,148 @@ fn note_edit_uses_the_editor_and_ignores_comment_lines() {
     let out = home.cmd().args(["note", "gen", "--edit"]).env("EDITOR", &failing).output().expect("runs");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no note added"));
+}
+
+#[test]
+fn a_locked_database_is_one_line_and_changes_nothing() {
+    let home = Home::new();
+    let file = home.write("r.md", "# R\n\n- [ ] Alpha\n- [ ] Beta\n");
+    home.ok(&["roadmap", "add", s(&file)]);
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    let other = runtime
+        .block_on(pyroad_store_sqlite::SqliteStore::open(&home.data().join("pyroad.db")))
+        .expect("a second program opens the database");
+    // Another program holds the write lock for the whole time.
+    let lock = runtime.block_on(other.pool().begin_with("BEGIN EXCLUSIVE")).expect("take the write lock");
+    for args in [&["mark", "alpha", "done"][..], &["log", "30m", "alpha"], &["note", "beta", "later"]] {
+        let err = home.fails(args);
+        assert!(err.contains("the database is locked by another program"), "{args:?}: {err}");
+    }
+    runtime.block_on(async {
+        lock.rollback().await.expect("release the lock");
+        other.close().await;
+    });
+    let json: serde_json::Value = serde_json::from_str(&home.ok(&["status", "--json"])).expect("JSON");
+    assert_eq!((json["total"]["done"].as_u64(), json["week_minutes"].as_u64()), (Some(0), Some(0)));
+    assert!(!home.ok(&["show", "beta"]).contains("later"));
+    home.ok(&["mark", "alpha", "done"]);
+}
+
+/// Makes a directory and the files in it read-only while alive (a
+/// read-only mount, say: SQLite may keep its `-wal` and `-shm` files, which
+/// a read-only directory alone would leave writable). As root, permission
+/// bits do not stop writes, so it sets the immutable attribute instead;
+/// either way it checks that creating a file really fails.
+struct ReadOnly {
+    paths: Vec<PathBuf>,
+    immutable: bool,
+}
+
+impl ReadOnly {
+    fn new(dir: &Path) -> ReadOnly {
+        use std::os::unix::fs::PermissionsExt;
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir).expect("list").map(|e| e.expect("entry").path()).collect();
+        paths.push(dir.to_path_buf());
+        let chmod = |p: &Path, mode| std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).expect("chmod");
+        for p in &paths {
+            chmod(p, if p.is_dir() { 0o555 } else { 0o444 });
+        }
+        if tempfile::tempfile_in(dir).is_err() {
+            return ReadOnly { paths, immutable: false };
+        }
+        for p in &paths {
+            chmod(p, if p.is_dir() { 0o755 } else { 0o644 });
+        }
+        let out = std::process::Command::new("chattr").arg("+i").args(&paths).output();
+        let guard = ReadOnly { paths, immutable: true };
+        assert!(
+            out.as_ref().is_ok_and(|o| o.status.success()) && tempfile::tempfile_in(dir).is_err(),
+            "cannot make {} read-only: running as root, and `chattr +i` failed ({out:?}); \
+             run the tests as a normal user or with CAP_LINUX_IMMUTABLE",
+            dir.display()
+        );
+        guard
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.immutable {
+            let _ = std::process::Command::new("chattr").arg("-i").args(&self.paths).status();
+        } else {
+            for p in &self.paths {
+                let mode = if p.is_dir() { 0o755 } else { 0o644 };
+                let _ = std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_read_only_data_directory_is_one_line_and_changes_nothing() {
+    let home = Home::new();
+    let file = home.write("r.md", "# R\n\n- [ ] Alpha\n- [ ] Beta\n");
+    home.ok(&["roadmap", "add", s(&file)]);
+    let want = format!("the data directory {} is read-only", home.data().display());
+    {
+        let _read_only = ReadOnly::new(&home.data());
+        for args in [&["mark", "alpha", "done"][..], &["log", "30m"], &["note", "beta", "later"]] {
+            let err = home.fails(args);
+            assert!(err.contains(&want), "{args:?}: {err}");
+        }
+    }
+    let json: serde_json::Value = serde_json::from_str(&home.ok(&["status", "--json"])).expect("JSON");
+    assert_eq!((json["total"]["done"].as_u64(), json["week_minutes"].as_u64()), (Some(0), Some(0)));
+
+    // A new, empty data directory that is read-only: nothing is created.
+    let empty = home.dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("mkdir");
+    let _read_only = ReadOnly::new(&empty);
+    let out = home.cmd().env("PYROAD_DATA_DIR", &empty).args(["roadmap", "add", s(&file)]).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && stderr.lines().count() == 1, "{stderr}");
+    assert!(stderr.contains(&format!("the data directory {} is read-only", empty.display())), "{stderr}");
+    assert_eq!(std::fs::read_dir(&empty).expect("list").count(), 0, "nothing written");
+}
+
+#[test]
+fn mark_takes_several_topics_or_a_whole_section_in_one_go() {
+    let home = Home::new();
+    let file =
+        home.write("r.md", "# R\n\n## Basics\n\n- [ ] Alpha\n- [ ] Beta\n\n## Web\n\n- [ ] Gamma\n- [ ] Delta\n");
+    home.ok(&["roadmap", "add", s(&file)]);
+    assert_eq!(home.ok(&["mark", "alpha", "gamma", "done"]), "marked 2 topics done\n");
+    assert_eq!(home.ok(&["mark", "web", "skipped", "--all"]), "marked 3 topics skipped\n");
+    let done = |home: &Home| {
+        let json: serde_json::Value = serde_json::from_str(&home.ok(&["status", "--json"])).expect("JSON");
+        (json["total"]["done"].as_u64(), json["total"]["skipped"].as_u64())
+    };
+    assert_eq!(done(&home), (Some(1), Some(2)), "alpha done; gamma and delta skipped");
+    // One unknown name: nothing is marked.
+    let err = home.fails(&["mark", "beta", "nope", "done"]);
+    assert!(err.contains("no topic matches \"nope\""), "{err}");
+    assert_eq!(done(&home), (Some(1), Some(2)));
+    assert!(home.ok(&["next"]).contains("beta"));
+}
+
+#[test]
+fn next_waits_for_prerequisites_the_curriculum_knows() {
+    let home = Home::new();
+    // The built-in curriculum: comments and variables both need basic syntax.
+    let file = home
+        .write("r.md", "# R\n\n- [ ] Comments\n- [ ] Variables and data types\n- [ ] Basic syntax\n- [ ] Knitting\n");
+    home.ok(&["roadmap", "add", s(&file)]);
+    let ids = |home: &Home| -> Vec<String> {
+        let out = home.ok(&["next", "--json"]);
+        let items: Vec<serde_json::Value> = serde_json::from_str(&out).expect("next JSON");
+        // Due reviews of done topics come first; these are the topics.
+        items.iter().filter(|i| i["kind"] == "topic").map(|i| i["id"].as_str().expect("id").to_string()).collect()
+    };
+    assert_eq!(ids(&home), ["basic-syntax", "knitting"]);
+    // A topic already being learned stays in the list.
+    home.ok(&["mark", "comments", "learning"]);
+    assert_eq!(ids(&home), ["comments", "basic-syntax", "knitting"]);
+    home.ok(&["mark", "basic syntax", "done"]);
+    assert_eq!(ids(&home), ["comments", "variables-and-data-types", "knitting"]);
 }

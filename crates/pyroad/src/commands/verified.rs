@@ -1,0 +1,151 @@
+//! Verified topics: a curriculum topic is verified when the learner has
+//! passed every built-in exercise linked to it (`topics` in each
+//! `exercise.toml`). A roadmap node is verified when it is a curriculum
+//! topic (same id, title or alias) or the coverage matcher maps it to
+//! curriculum topics, and every one of those topics that has exercises is
+//! verified. Nodes whose topics have no exercises are never verified: there
+//! was nothing to prove.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use anyhow::{Context, Result};
+use pyroad_check::exercise::{self, Exercise};
+use pyroad_content::Curriculum;
+use pyroad_content::coverage::Matcher;
+use pyroad_model::{Node, Roadmap};
+use pyroad_store::Store;
+
+use super::store::ME;
+use super::topics::trackable;
+
+/// Curriculum topic id -> ids of the exercises that practise it.
+pub fn exercises_by_topic(exercises: &[Exercise]) -> BTreeMap<String, Vec<String>> {
+    let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for ex in exercises {
+        for topic in &ex.topics {
+            map.entry(topic.clone()).or_default().push(ex.id.clone());
+        }
+    }
+    map
+}
+
+/// The curriculum topics whose exercises have all been passed.
+pub fn verified_topics(by_topic: &BTreeMap<String, Vec<String>>, passed: &BTreeSet<String>) -> BTreeSet<String> {
+    by_topic
+        .iter()
+        .filter(|(_, exercises)| exercises.iter().all(|e| passed.contains(e)))
+        .map(|(topic, _)| topic.clone())
+        .collect()
+}
+
+/// Learnable nodes in the order the coverage report lists them (pre-order,
+/// skipping non-learnable subtrees, as `Matcher::coverage` walks).
+fn learnable_in_order<'a>(nodes: &'a [Node], out: &mut Vec<&'a Node>) {
+    for node in nodes.iter().filter(|n| n.kind.is_learnable()) {
+        out.push(node);
+        learnable_in_order(&node.children, out);
+    }
+}
+
+/// Ids of the roadmap's trackable nodes that are verified.
+pub fn verified_nodes(
+    roadmap: &Roadmap,
+    curriculum: &Curriculum,
+    by_topic: &BTreeMap<String, Vec<String>>,
+    verified: &BTreeSet<String>,
+) -> BTreeSet<String> {
+    let mut nodes = Vec::new();
+    learnable_in_order(&roadmap.children, &mut nodes);
+    let report = Matcher::new(curriculum).coverage(roadmap);
+    let mut out = BTreeSet::new();
+    for (node, item) in nodes.iter().zip(&report.items) {
+        if !trackable(node) || item.title != node.title {
+            continue;
+        }
+        let direct = curriculum.find(&node.id).filter(|t| t.id == node.id).or_else(|| curriculum.find(&node.title));
+        let topics: Vec<&str> = match direct {
+            Some(t) => vec![t.id.as_str()],
+            None => item.topics.iter().map(|t| t.id.as_str()).collect(),
+        };
+        let practised: Vec<&str> = topics.into_iter().filter(|t| by_topic.contains_key(*t)).collect();
+        if !practised.is_empty() && practised.iter().all(|t| verified.contains(*t)) {
+            out.insert(node.id.clone());
+        }
+    }
+    out
+}
+
+/// The verified nodes of `roadmap` for the CLI's learner. Costs one query
+/// when nothing has been passed yet.
+pub async fn load<S: Store>(store: &S, roadmap: &Roadmap) -> Result<BTreeSet<String>> {
+    let passed: BTreeSet<String> = store.passed_exercises(ME).await?.into_iter().collect();
+    if passed.is_empty() {
+        return Ok(BTreeSet::new());
+    }
+    let by_topic = exercises_by_topic(&exercise::all_embedded()?);
+    let verified = verified_topics(&by_topic, &passed);
+    if verified.is_empty() {
+        return Ok(BTreeSet::new());
+    }
+    let curriculum = Curriculum::builtin().context("the built-in curriculum is broken")?;
+    Ok(verified_nodes(roadmap, &curriculum, &by_topic, &verified))
+}
+
+#[cfg(test)]
+mod tests {
+    use pyroad_model::NodeKind;
+
+    use super::*;
+
+    fn topic(id: &str, title: &str) -> Node {
+        let mut n = Node::new(NodeKind::Topic, title, 1);
+        n.id = id.into();
+        n
+    }
+
+    fn roadmap() -> Roadmap {
+        let mut r = Roadmap::new("Mine");
+        let mut basics = Node::new(NodeKind::Section, "Basics", 1);
+        basics.id = "basics".into();
+        basics.children.push(topic("modules", "Modules and Imports"));
+        basics.children.push(topic("if-else", "Conditionals"));
+        basics.children.push(topic("zen", "The Zen of Python"));
+        r.children.push(basics);
+        r
+    }
+
+    fn setup() -> (Curriculum, BTreeMap<String, Vec<String>>) {
+        let curriculum = Curriculum::builtin().unwrap_or_else(|e| panic!("curriculum: {e}"));
+        let all = exercise::all_embedded().unwrap_or_else(|e| panic!("exercises: {e}"));
+        (curriculum, exercises_by_topic(&all))
+    }
+
+    #[test]
+    fn a_topic_is_verified_only_when_every_one_of_its_exercises_passed() {
+        let (curriculum, by_topic) = setup();
+        let conditions = by_topic.get("booleans-and-conditions").cloned().unwrap_or_default();
+        assert!(conditions.len() >= 2, "the test needs a topic with several exercises: {conditions:?}");
+        let mut passed: BTreeSet<String> = conditions.iter().skip(1).cloned().collect();
+        passed.insert("module-main-guard".into());
+        let verified = verified_topics(&by_topic, &passed);
+        assert!(verified.contains("modules"), "{verified:?}");
+        assert!(!verified.contains("booleans-and-conditions"), "one exercise is still missing");
+        let nodes = verified_nodes(&roadmap(), &curriculum, &by_topic, &verified);
+        assert_eq!(nodes.into_iter().collect::<Vec<_>>(), ["modules"]);
+
+        passed.insert(conditions[0].clone());
+        let verified = verified_topics(&by_topic, &passed);
+        let nodes = verified_nodes(&roadmap(), &curriculum, &by_topic, &verified);
+        // "Conditionals" reaches booleans-and-conditions through an alias;
+        // the section and the topic without exercises never count.
+        assert_eq!(nodes.into_iter().collect::<Vec<_>>(), ["if-else", "modules"]);
+    }
+
+    #[test]
+    fn nothing_passed_verifies_nothing() {
+        let (curriculum, by_topic) = setup();
+        let verified = verified_topics(&by_topic, &BTreeSet::new());
+        assert!(verified.is_empty());
+        assert!(verified_nodes(&roadmap(), &curriculum, &by_topic, &verified).is_empty());
+    }
+}
