@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 # Every core crate that exists in this checkout (planner, review and content
 # logic join the list as they land).
 core=()
-for crate in pyroad-model pyroad-import pyroad-plan pyroad-content pyroad-check; do
+for crate in pyroad-model pyroad-import pyroad-plan pyroad-content pyroad-check pyroad-progress; do
   [ -f "crates/$crate/Cargo.toml" ] && core+=("$crate")
 done
 forbidden='^(tokio|async-std|smol|axum|hyper|tower|tower-http|actix-web|warp|rocket|sqlx|rusqlite|diesel|postgres|tokio-postgres|libsqlite3-sys|reqwest|minijinja|askama)$'
@@ -26,6 +26,16 @@ if [ -f crates/pyroad-store/Cargo.toml ]; then
   bad=$(echo "$deps" | grep -E '^(sqlx|sqlx-core|rusqlite|libsqlite3-sys|postgres|tokio-postgres|diesel|tokio|async-std|smol)$' || true)
   if [ -n "$bad" ]; then
     echo "check-deps: pyroad-store must not depend on: $(echo $bad)" >&2
+    status=1
+  fi
+fi
+# The server library (issue 8) is generic over the store: no database
+# driver and never the binary crate (the binary opens the store and hands it in).
+if [ -f crates/pyroad-server/Cargo.toml ]; then
+  deps=$(cargo tree -p pyroad-server -e normal --prefix none --format '{p}' | awk '{print $1}' | sort -u)
+  bad=$(echo "$deps" | grep -E '^(pyroad|sqlx|sqlx-core|rusqlite|libsqlite3-sys|postgres|tokio-postgres|diesel)$' || true)
+  if [ -n "$bad" ]; then
+    echo "check-deps: pyroad-server must not depend on: $(echo $bad)" >&2
     status=1
   fi
 fi
