@@ -171,8 +171,29 @@ impl Page<'_> {
     }
 
     /// Clicks `css` and waits until the page shows `then` (post/redirect/get).
+    ///
+    /// `then` often exists on the page before the click too, so this first
+    /// waits for the old document to be replaced: a loaded machine can take
+    /// longer for the post and redirect than the test takes to look.
     pub async fn submit(&self, css: &str, then: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+        let button = self.find(css).await;
+        self.script("document.documentElement.dataset.e2eBeforeSubmit = '1'; return null;").await;
+        button.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+        let replaced = "return document.documentElement.dataset.e2eBeforeSubmit === undefined \
+                        && document.readyState === 'complete';";
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            // While the next page loads, the script may fail: try again.
+            if let Ok(serde_json::Value::Bool(true)) = self.client.execute(replaced, vec![]).await {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "clicking {css} did not load a new page within 15 s (still on {})",
+                self.url().await
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
         self.find(then).await;
     }
 
