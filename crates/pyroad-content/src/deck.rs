@@ -1,7 +1,10 @@
 //! The review items of the curriculum and which ones a learner has
-//! studied. An item is a topic's card (`lists#2`, the second card) or its
-//! predict-the-output question (`lists#q1`); numbers are 1-based positions
-//! in the topic file, so new cards and questions go at the end.
+//! studied. An item is a topic's card (`lists#2`, the second card), its
+//! predict-the-output question (`lists#q1`), or a practice exercise filed
+//! under its first topic (`lists#x-chunk-list`); card and question numbers
+//! are 1-based positions in the topic file, so new ones go at the end.
+//! Exercises live in `pyroad-check`, so this module only names their items:
+//! they are scheduled like cards but rated by checks, never by hand.
 //!
 //! Which topics a roadmap's done nodes studied: a node whose id is a
 //! curriculum topic id (a roadmap built from the curriculum) is that topic;
@@ -54,6 +57,17 @@ pub fn card_id(topic: &str, n: usize) -> String {
 
 pub fn question_id(topic: &str, n: usize) -> String {
     format!("{topic}#q{n}")
+}
+
+/// The review item of a practice exercise, filed under its first (home)
+/// topic: `lists#x-chunk-list`.
+pub fn exercise_id(home_topic: &str, exercise: &str) -> String {
+    format!("{home_topic}#x-{exercise}")
+}
+
+/// The exercise an item id names, when it is an exercise item.
+pub fn exercise_of(item: &str) -> Option<&str> {
+    item.split_once('#')?.1.strip_prefix("x-").filter(|e| !e.is_empty())
 }
 
 /// The topic id an item id belongs to.
@@ -162,6 +176,13 @@ mod tests {
         let q = lookup(&c, &question_id("lists", 1)).expect("a first question");
         assert!(q.front().contains(lists.questions[0].code.trim_end()));
         assert_eq!(topic_of("lists#q1"), "lists");
+        let exercise = exercise_id("lists", "chunk-list");
+        assert_eq!(exercise, "lists#x-chunk-list");
+        assert_eq!((topic_of(&exercise), exercise_of(&exercise)), ("lists", Some("chunk-list")));
+        assert!(lookup(&c, &exercise).is_none(), "exercise items are not cards");
+        for not_exercise in ["lists#2", "lists#q1", "lists#x-", "lists"] {
+            assert_eq!(exercise_of(not_exercise), None, "{not_exercise}");
+        }
         for bad in ["lists", "lists#0", "lists#999", "lists#q0", "nope#1", "lists#x"] {
             assert!(lookup(&c, bad).is_none(), "{bad}");
         }

@@ -19,6 +19,7 @@ mod exercise_results;
 pub mod practice;
 // Spaced repetition (issue 7).
 pub mod review;
+mod review_summary;
 mod verified;
 // Web app (issue 8).
 pub mod serve;

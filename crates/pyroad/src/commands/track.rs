@@ -58,7 +58,7 @@ async fn next<S: Store>(store: &S, n: usize, roadmap: Option<&str>, json: bool) 
     let prerequisites = super::prereq::from_curriculum(&stored.roadmap, &curriculum);
     let next = tracker.next_ready(n, &prerequisites);
     // Due reviews come first (issue 7).
-    let reviews = super::review::summary(store, &stored, &progress, &tracker).await?;
+    let reviews = super::review_summary::of_roadmap(store, &stored, &progress).await?;
     let verified = super::verified::load(store, &stored.roadmap).await?;
     if json {
         let due =
@@ -107,7 +107,7 @@ async fn show<S: Store>(store: &S, topic: &str, roadmap: Option<&str>, json: boo
     let tracker = Tracker::new(&stored.roadmap, &progress);
     let notes = store.notes(ME, stored.id, Some(&node.id)).await?;
     let row = tracker.row(&node.id);
-    let retention = super::review::node_retention(store, &stored, &node.id).await?;
+    let retention = super::review_summary::node_retention(store, &stored, &node.id).await?;
     if json {
         let value = serde_json::json!({
             "review": retention,
@@ -137,7 +137,7 @@ async fn show<S: Store>(store: &S, topic: &str, roadmap: Option<&str>, json: boo
             out,
             "recall:   {} {} ({} cards, {} due)",
             t.id,
-            super::review::percent(t.retention),
+            super::review_summary::percent(t.retention),
             t.cards,
             t.due
         );

@@ -4,6 +4,7 @@
 mod backup;
 mod content;
 mod durability;
+mod exercise_review;
 mod plan;
 mod postgres;
 mod practice;
