@@ -98,29 +98,34 @@ pub fn lookup<'c>(curriculum: &'c Curriculum, id: &str) -> Option<Item<'c>> {
     Some(Item { id: id.to_string(), topic, prompt })
 }
 
-/// The curriculum topics the nodes for which `done` holds have studied,
-/// in curriculum order. A done node that is not itself a curriculum topic
-/// is matched on its own words (in its parent's context) like coverage
-/// does; only done nodes are matched, so this stays cheap on big roadmaps.
-pub fn studied_topics<'c>(
+/// The nodes for which `wanted` holds, in document order, each with the
+/// curriculum topics it stands for: a node whose id is a curriculum topic
+/// id is that topic; any other learnable node is matched on its own words
+/// (in its parent's context) like coverage does; other nodes stand for
+/// none. Only wanted nodes are matched, so asking about one node is cheap.
+pub fn node_topics<'c, 'r>(
     curriculum: &'c Curriculum,
-    roadmap: &Roadmap,
-    done: impl Fn(&str) -> bool,
-) -> Vec<&'c Topic> {
-    let mut found: HashSet<String> = HashSet::new();
+    roadmap: &'r Roadmap,
+    wanted: impl Fn(&str) -> bool,
+) -> Vec<(&'r Node, Vec<&'c Topic>)> {
+    let mut out = Vec::new();
     let mut matcher: Option<Matcher<'c>> = None;
-    let mut visit = |node: &Node, parent: Option<&str>| {
-        if !done(&node.id) {
+    let by_id = |id: &str| curriculum.topics.iter().find(|t| t.id == id);
+    let mut visit = |node: &'r Node, parent: Option<&str>| {
+        if !wanted(&node.id) {
             return;
         }
-        if let Some(t) = curriculum.topics.iter().find(|t| t.id == node.id) {
-            found.insert(t.id.clone());
+        let topics = if let Some(t) = by_id(&node.id) {
+            vec![t]
         } else if node.kind.is_learnable() {
             let m = matcher.get_or_insert_with(|| Matcher::new(curriculum));
-            found.extend(m.match_item(&node.title, parent).into_iter().map(|t| t.id));
-        }
+            m.match_item(&node.title, parent).into_iter().filter_map(|r| by_id(&r.id)).collect()
+        } else {
+            Vec::new()
+        };
+        out.push((node, topics));
     };
-    fn walk(nodes: &[Node], parent: Option<&str>, visit: &mut impl FnMut(&Node, Option<&str>)) {
+    fn walk<'r>(nodes: &'r [Node], parent: Option<&str>, visit: &mut impl FnMut(&'r Node, Option<&str>)) {
         for node in nodes {
             visit(node, parent);
             // Coverage reads items only under learnable parents.
@@ -130,12 +135,27 @@ pub fn studied_topics<'c>(
         }
     }
     walk(&roadmap.children, None, &mut visit);
-    curriculum.topics.iter().filter(|t| found.contains(&t.id)).collect()
+    out
+}
+
+/// The curriculum topics the nodes for which `done` holds have studied,
+/// in curriculum order (see [`node_topics`]).
+pub fn studied_topics<'c>(
+    curriculum: &'c Curriculum,
+    roadmap: &Roadmap,
+    done: impl Fn(&str) -> bool,
+) -> Vec<&'c Topic> {
+    let found: HashSet<&str> = node_topics(curriculum, roadmap, done)
+        .into_iter()
+        .flat_map(|(_, topics)| topics)
+        .map(|t| t.id.as_str())
+        .collect();
+    curriculum.topics.iter().filter(|t| found.contains(t.id.as_str())).collect()
 }
 
 /// The curriculum topics one node stands for (whatever its status).
 pub fn topics_of_node<'c>(curriculum: &'c Curriculum, roadmap: &Roadmap, node: &str) -> Vec<&'c Topic> {
-    studied_topics(curriculum, roadmap, |id| id == node)
+    node_topics(curriculum, roadmap, |id| id == node).into_iter().flat_map(|(_, topics)| topics).collect()
 }
 
 #[cfg(test)]

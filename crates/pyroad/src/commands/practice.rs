@@ -37,8 +37,9 @@ pub struct WorkspaceArgs {
 
 #[derive(Debug, Args)]
 pub struct PracticeArgs {
-    /// Only exercises of this topic (e.g. `loops`), or this one exercise
-    /// (e.g. `leap-year`; a passed one starts over, to be solved again).
+    /// Only exercises of this topic (e.g. `loops`, or an item of the active
+    /// roadmap), or this one exercise (e.g. `leap-year`; a passed one starts
+    /// over, to be solved again).
     pub topic: Option<String>,
     #[command(flatten)]
     pub workspace: WorkspaceArgs,
@@ -151,23 +152,19 @@ fn pick(ws: &Workspace, name: Option<&str>) -> Result<Exercise> {
     Ok(exercise::embedded(&id)?)
 }
 
-pub fn practice(args: &PracticeArgs, data: Option<&Path>) -> Result<ExitCode> {
-    let ws = workspace(&args.workspace, data)?;
+pub fn practice(args: &PracticeArgs, store: &StoreArgs) -> Result<ExitCode> {
+    let ws = workspace(&args.workspace, store.data_dir.as_deref())?;
     let mut state = ws.state()?;
     if let Some(id) = args.topic.as_deref().filter(|id| exercise::embedded_ids().iter().any(|e| e == id)) {
         return practice_one(&ws, &mut state, &exercise::embedded(id)?);
     }
     let all = exercise::all_embedded()?;
+    let topics = match &args.topic {
+        Some(key) => Some(practice_topics(&all, key, store)?),
+        None => None,
+    };
     let of_topic: Vec<&Exercise> =
-        all.iter().filter(|e| args.topic.as_ref().is_none_or(|t| e.topics.iter().any(|x| x == t))).collect();
-    if of_topic.is_empty() {
-        let topics: BTreeSet<&str> = all.iter().flat_map(|e| e.topics.iter().map(String::as_str)).collect();
-        bail!(
-            "no exercises for topic {:?}; topics with exercises: {}",
-            args.topic.as_deref().unwrap_or(""),
-            topics.into_iter().collect::<Vec<_>>().join(", ")
-        );
-    }
+        all.iter().filter(|e| topics.as_ref().is_none_or(|t| e.topics.iter().any(|x| t.contains(x)))).collect();
     let Some(next) = of_topic.iter().find(|e| !state.get(&e.id).passed) else {
         print(&format!("All {} exercises here are done. Well done!\n", of_topic.len()))?;
         return Ok(ExitCode::SUCCESS);
@@ -185,6 +182,33 @@ pub fn practice(args: &PracticeArgs, data: Option<&Path>) -> Result<ExitCode> {
         file.display()
     ))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The curriculum topic ids `key` means, for `practice KEY`: a topic id
+/// exercises name, else a curriculum topic's id, title or alias, else an
+/// item of the active roadmap (the topics it stands for). An error, with
+/// the topics that have exercises, when none of them has any.
+fn practice_topics(all: &[Exercise], key: &str, store: &StoreArgs) -> Result<BTreeSet<String>> {
+    let practised: BTreeSet<&str> = all.iter().flat_map(|e| e.topics.iter().map(String::as_str)).collect();
+    if practised.contains(key) {
+        return Ok(BTreeSet::from([key.to_string()]));
+    }
+    let curriculum = super::content::curriculum()?;
+    let (what, topics): (String, Vec<String>) = match curriculum.find(key) {
+        Some(t) => (format!("topic {}", t.id), vec![t.id.clone()]),
+        None => match super::attached::node_topics(store, &curriculum, key)? {
+            Some((title, topics)) => (format!("\"{title}\""), topics.iter().map(|t| t.id.clone()).collect()),
+            None => (format!("topic {key:?}"), Vec::new()),
+        },
+    };
+    if topics.iter().any(|t| practised.contains(t.as_str())) {
+        return Ok(topics.into_iter().collect());
+    }
+    let taught = if topics.is_empty() { String::new() } else { format!(" (taught by {})", topics.join(", ")) };
+    bail!(
+        "no exercises for {what}{taught}; topics with exercises: {}",
+        practised.into_iter().collect::<Vec<_>>().join(", ")
+    )
 }
 
 /// `pyroad practice EXERCISE`: starts that exercise. A passed one starts

@@ -253,10 +253,14 @@ pub async fn of_roadmap<S: Store>(store: &S, stored: &StoredRoadmap, progress: &
     summary(store, Some(stored), progress, &states, crate::clock::now()?.timestamp()).await
 }
 
-/// Retention of the curriculum topics one node stands for, for `show`.
-pub async fn node_retention<S: Store>(store: &S, stored: &StoredRoadmap, node: &str) -> Result<Vec<TopicRetention>> {
-    let curriculum = curriculum()?;
-    let topics = deck::topics_of_node(&curriculum, &stored.roadmap, node);
+/// Retention of `topics`, the curriculum topics node `node` stands for,
+/// for `show`.
+pub async fn node_retention<S: Store>(
+    store: &S,
+    stored: &StoredRoadmap,
+    node: &str,
+    topics: &[&Topic],
+) -> Result<Vec<TopicRetention>> {
     if topics.is_empty() {
         return Ok(Vec::new());
     }
@@ -265,7 +269,7 @@ pub async fn node_retention<S: Store>(store: &S, stored: &StoredRoadmap, node: &
     // New cards are due only once their node is done.
     let progress = store.progress(ME, stored.id).await?;
     let done = Tracker::new(&stored.roadmap, &progress).status(node) == Status::Done;
-    let topics: Vec<Studied> = topics.into_iter().map(|t| Studied::of(t, done)).collect();
+    let topics: Vec<Studied> = topics.iter().map(|t| Studied::of(t, done)).collect();
     Ok(summarise(&topics, &states, now)?.topics)
 }
 

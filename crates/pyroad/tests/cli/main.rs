@@ -1,6 +1,7 @@
 //! Integration tests of the `pyroad` binary: one test binary, one module per
 //! command family (ripgrep's layout).
 
+mod attached;
 mod backup;
 mod content;
 mod durability;
