@@ -213,10 +213,12 @@ fn practice_topics(all: &[Exercise], key: &str, store: &StoreArgs) -> Result<BTr
 
 /// `pyroad practice EXERCISE`: starts that exercise. A passed one starts
 /// over from its starter (the learner's version kept as `.bak`) with no
-/// hints shown: solving it again is how a due exercise is reviewed.
+/// hints shown: solving it again is how a due exercise is reviewed. Until
+/// it passes again, asking again keeps the work in progress.
 fn practice_one(ws: &Workspace, state: &mut dyn ProgressStore, ex: &Exercise) -> Result<ExitCode> {
     let mut s = state.get(&ex.id);
-    let file = if s.passed {
+    // Already being solved again: keep the learner's work in progress.
+    let file = if s.passed && !s.again {
         s.again = true;
         s.hints_shown = 0;
         s.solution_revealed = false;

@@ -277,3 +277,39 @@ pub async fn node_retention<S: Store>(
 pub fn percent(retention: Option<f32>) -> String {
     retention.map_or_else(|| "new".to_string(), |r| format!("{:.0}%", r * 100.0))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(card: &str, due: i64) -> CardState {
+        let at = |s: i64| Timestamp::from_second(1_796_115_600 + s).unwrap_or_else(|e| panic!("{s}: {e}"));
+        CardState {
+            card: card.into(),
+            stability: 2.3,
+            difficulty: 5.0,
+            due: at(due),
+            last_review: at(0),
+            reps: 1,
+            lapses: 0,
+        }
+    }
+
+    fn studied(id: &str, new_cards: bool) -> Studied {
+        Studied { id: id.into(), title: id.into(), cards: 2, new_cards }
+    }
+
+    #[test]
+    fn exercise_items_are_due_like_cards_and_only_studied_topics_add_new_cards() -> Result<()> {
+        let states = [state("modules#x-module-main-guard", 10), state("lists#q1", 99_999)];
+        let now = states[0].due;
+        let summary = summarise(&[studied("modules", true), studied("lists", false)], &states, now)?;
+        let due: Vec<(&str, bool)> = summary.due.iter().map(|d| (d.id.as_str(), d.new)).collect();
+        assert_eq!(due, [("modules#x-module-main-guard", false), ("modules#1", true), ("modules#2", true)]);
+        let reviewed: Vec<(&str, usize, usize)> =
+            summary.topics.iter().map(|t| (t.id.as_str(), t.reviewed, t.due)).collect();
+        assert_eq!(reviewed, [("modules", 1, 3), ("lists", 1, 0)], "a quizzed topic shows retention, no new cards");
+        assert!(summary.topics.iter().all(|t| t.retention.is_some()));
+        Ok(())
+    }
+}

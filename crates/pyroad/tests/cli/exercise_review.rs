@@ -143,6 +143,11 @@ fn a_first_try_pass_is_good_and_comes_back_as_an_exercise_to_solve_again() {
     assert!(dir.join("wordstats.py.bak").is_file(), "the learner's version is kept");
     let out = run(&home, LATER, None, &["check"]);
     assert_eq!(out.status.code(), Some(1), "the starter fails");
+    // Asking again mid-way keeps the work in progress (and the `.bak`).
+    std::fs::write(dir.join("wordstats.py"), "# work in progress\n").expect("write");
+    ok(&home, LATER, None, &["practice", "module-main-guard"]);
+    assert_eq!(std::fs::read_to_string(dir.join("wordstats.py")).expect("read"), "# work in progress\n");
+    assert_eq!(std::fs::read_to_string(dir.join("wordstats.py.bak")).expect("read"), MAIN_GUARD);
     ok(&home, LATER, None, &["hint"]);
     // The reference solution counts as unsolved while solving it again.
     assert!(!run(&home, LATER, None, &["solution"]).status.success());
