@@ -90,6 +90,9 @@ pub async fn run<S: Store>(store: &S, cmd: StoredRoadmapCommand) -> Result<ExitC
             for id in &report.restored {
                 let _ = writeln!(out, "  back: {id}, its archived progress restored");
             }
+            let curriculum = super::content::curriculum()?;
+            let attached = super::attached::attachment(&curriculum, &imported.roadmap)?;
+            let _ = writeln!(out, "{}", super::attached::attachment_text(attached));
             print(&out)?;
         }
         StoredRoadmapCommand::Archived { name } => {

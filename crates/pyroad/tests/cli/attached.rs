@@ -108,6 +108,13 @@ fn items_the_curriculum_does_not_teach_say_so_in_one_line() {
     assert!(err.contains("no exercises for \"Quantum gardening\""), "{err}");
     let show = json(&home, &["show", "quantum-gardening", "--json"]);
     assert_eq!(show["builtin"], serde_json::json!([]));
+    // `roadmap update` says it too, for the new version.
+    let edited = home.write("plan2.md", "# Mine\n\n## Garden\n\n- Quantum gardening\n- Lists\n- Dictionaries\n");
+    let updated = home.ok(&["roadmap", "update", "mine", edited.to_str().expect("utf-8 path")]);
+    let line = updated.lines().find(|l| l.starts_with("built-in lessons")).unwrap_or_else(|| panic!("{updated}"));
+    let (taught, items, practised) = counts(line);
+    assert_eq!(items, 4, "the section and three items: {line}");
+    assert!((2..=3).contains(&taught) && practised == 2, "lists and dicts have exercises: {line}");
     // Without a store, an unknown topic is refused without creating one.
     let bare = Home::new();
     let err = bare.fails(&["learn", "quantum-gardening"]);
