@@ -28,6 +28,11 @@ pub struct ExerciseState {
     /// `solution --reveal` before passing is recorded here.
     #[serde(default)]
     pub solution_revealed: bool,
+    /// A passed exercise started over to be solved again (a due review):
+    /// until it passes again, hints and the solution count as for a first
+    /// attempt.
+    #[serde(default)]
+    pub again: bool,
 }
 
 /// Per-exercise practice state.
@@ -171,7 +176,7 @@ mod tests {
         let mut store = JsonStateFile::open(path.clone())?;
         store.put(
             "leap-year",
-            ExerciseState { hints_shown: 2, passed: true, passed_at: Some(5), solution_revealed: false },
+            ExerciseState { hints_shown: 2, passed: true, passed_at: Some(5), solution_revealed: false, again: false },
         )?;
         store.set_current("leap-year")?;
         let again = JsonStateFile::open(path)?;

@@ -1,7 +1,10 @@
 //! The review items of the curriculum and which ones a learner has
-//! studied. An item is a topic's card (`lists#2`, the second card) or its
-//! predict-the-output question (`lists#q1`); numbers are 1-based positions
-//! in the topic file, so new cards and questions go at the end.
+//! studied. An item is a topic's card (`lists#2`, the second card), its
+//! predict-the-output question (`lists#q1`), or a practice exercise filed
+//! under its first topic (`lists#x-chunk-list`); card and question numbers
+//! are 1-based positions in the topic file, so new ones go at the end.
+//! Exercises live in `pyroad-check`, so this module only names their items:
+//! they are scheduled like cards but rated by checks, never by hand.
 //!
 //! Which topics a roadmap's done nodes studied: a node whose id is a
 //! curriculum topic id (a roadmap built from the curriculum) is that topic;
@@ -56,6 +59,17 @@ pub fn question_id(topic: &str, n: usize) -> String {
     format!("{topic}#q{n}")
 }
 
+/// The review item of a practice exercise, filed under its first (home)
+/// topic: `lists#x-chunk-list`.
+pub fn exercise_id(home_topic: &str, exercise: &str) -> String {
+    format!("{home_topic}#x-{exercise}")
+}
+
+/// The exercise an item id names, when it is an exercise item.
+pub fn exercise_of(item: &str) -> Option<&str> {
+    item.split_once('#')?.1.strip_prefix("x-").filter(|e| !e.is_empty())
+}
+
 /// The topic id an item id belongs to.
 pub fn topic_of(item: &str) -> &str {
     item.split_once('#').map_or(item, |(topic, _)| topic)
@@ -84,29 +98,34 @@ pub fn lookup<'c>(curriculum: &'c Curriculum, id: &str) -> Option<Item<'c>> {
     Some(Item { id: id.to_string(), topic, prompt })
 }
 
-/// The curriculum topics the nodes for which `done` holds have studied,
-/// in curriculum order. A done node that is not itself a curriculum topic
-/// is matched on its own words (in its parent's context) like coverage
-/// does; only done nodes are matched, so this stays cheap on big roadmaps.
-pub fn studied_topics<'c>(
+/// The nodes for which `wanted` holds, in document order, each with the
+/// curriculum topics it stands for: a node whose id is a curriculum topic
+/// id is that topic; any other learnable node is matched on its own words
+/// (in its parent's context) like coverage does; other nodes stand for
+/// none. Only wanted nodes are matched, so asking about one node is cheap.
+pub fn node_topics<'c, 'r>(
     curriculum: &'c Curriculum,
-    roadmap: &Roadmap,
-    done: impl Fn(&str) -> bool,
-) -> Vec<&'c Topic> {
-    let mut found: HashSet<String> = HashSet::new();
+    roadmap: &'r Roadmap,
+    wanted: impl Fn(&str) -> bool,
+) -> Vec<(&'r Node, Vec<&'c Topic>)> {
+    let mut out = Vec::new();
     let mut matcher: Option<Matcher<'c>> = None;
-    let mut visit = |node: &Node, parent: Option<&str>| {
-        if !done(&node.id) {
+    let by_id = |id: &str| curriculum.topics.iter().find(|t| t.id == id);
+    let mut visit = |node: &'r Node, parent: Option<&str>| {
+        if !wanted(&node.id) {
             return;
         }
-        if let Some(t) = curriculum.topics.iter().find(|t| t.id == node.id) {
-            found.insert(t.id.clone());
+        let topics = if let Some(t) = by_id(&node.id) {
+            vec![t]
         } else if node.kind.is_learnable() {
             let m = matcher.get_or_insert_with(|| Matcher::new(curriculum));
-            found.extend(m.match_item(&node.title, parent).into_iter().map(|t| t.id));
-        }
+            m.match_item(&node.title, parent).into_iter().filter_map(|r| by_id(&r.id)).collect()
+        } else {
+            Vec::new()
+        };
+        out.push((node, topics));
     };
-    fn walk(nodes: &[Node], parent: Option<&str>, visit: &mut impl FnMut(&Node, Option<&str>)) {
+    fn walk<'r>(nodes: &'r [Node], parent: Option<&str>, visit: &mut impl FnMut(&'r Node, Option<&str>)) {
         for node in nodes {
             visit(node, parent);
             // Coverage reads items only under learnable parents.
@@ -116,12 +135,27 @@ pub fn studied_topics<'c>(
         }
     }
     walk(&roadmap.children, None, &mut visit);
-    curriculum.topics.iter().filter(|t| found.contains(&t.id)).collect()
+    out
+}
+
+/// The curriculum topics the nodes for which `done` holds have studied,
+/// in curriculum order (see [`node_topics`]).
+pub fn studied_topics<'c>(
+    curriculum: &'c Curriculum,
+    roadmap: &Roadmap,
+    done: impl Fn(&str) -> bool,
+) -> Vec<&'c Topic> {
+    let found: HashSet<&str> = node_topics(curriculum, roadmap, done)
+        .into_iter()
+        .flat_map(|(_, topics)| topics)
+        .map(|t| t.id.as_str())
+        .collect();
+    curriculum.topics.iter().filter(|t| found.contains(t.id.as_str())).collect()
 }
 
 /// The curriculum topics one node stands for (whatever its status).
 pub fn topics_of_node<'c>(curriculum: &'c Curriculum, roadmap: &Roadmap, node: &str) -> Vec<&'c Topic> {
-    studied_topics(curriculum, roadmap, |id| id == node)
+    node_topics(curriculum, roadmap, |id| id == node).into_iter().flat_map(|(_, topics)| topics).collect()
 }
 
 #[cfg(test)]
@@ -162,6 +196,13 @@ mod tests {
         let q = lookup(&c, &question_id("lists", 1)).expect("a first question");
         assert!(q.front().contains(lists.questions[0].code.trim_end()));
         assert_eq!(topic_of("lists#q1"), "lists");
+        let exercise = exercise_id("lists", "chunk-list");
+        assert_eq!(exercise, "lists#x-chunk-list");
+        assert_eq!((topic_of(&exercise), exercise_of(&exercise)), ("lists", Some("chunk-list")));
+        assert!(lookup(&c, &exercise).is_none(), "exercise items are not cards");
+        for not_exercise in ["lists#2", "lists#q1", "lists#x-", "lists"] {
+            assert_eq!(exercise_of(not_exercise), None, "{not_exercise}");
+        }
         for bad in ["lists", "lists#0", "lists#999", "lists#q0", "nope#1", "lists#x"] {
             assert!(lookup(&c, bad).is_none(), "{bad}");
         }

@@ -12,48 +12,31 @@ pub const DESIRED_RETENTION: f32 = 0.9;
 
 const DAY: f64 = 86_400.0;
 
-/// The four review buttons.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Rating {
-    Again,
-    Hard,
-    Good,
-    Easy,
+// The four review buttons: one enum for the whole program, defined with
+// the store's row types (a types-only crate) so the log keeps what FSRS
+// was fed, with no conversion between two copies.
+pub use pyroad_store::ReviewRating;
+
+/// How a checked attempt (a quiz answer or an exercise check) feeds the
+/// memory model: first-try pass = Good, pass after hints or retries =
+/// Hard, fail = Again.
+pub fn from_attempt(passed: bool, first_try: bool) -> ReviewRating {
+    match (passed, first_try) {
+        (false, _) => ReviewRating::Again,
+        (true, true) => ReviewRating::Good,
+        (true, false) => ReviewRating::Hard,
+    }
 }
 
-impl Rating {
-    pub const ALL: [Rating; 4] = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Rating::Again => "again",
-            Rating::Hard => "hard",
-            Rating::Good => "good",
-            Rating::Easy => "easy",
-        }
-    }
-
-    /// How a checked attempt (a quiz answer or an exercise run) feeds the
-    /// memory model: first-try pass = Good, pass after hints or retries =
-    /// Hard, fail = Again.
-    pub fn from_attempt(passed: bool, first_try: bool) -> Rating {
-        match (passed, first_try) {
-            (false, _) => Rating::Again,
-            (true, true) => Rating::Good,
-            (true, false) => Rating::Hard,
-        }
-    }
-
-    /// Parses "again"/"hard"/"good"/"easy" or "1"-"4".
-    pub fn parse(text: &str) -> Option<Rating> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "1" | "a" | "again" => Some(Rating::Again),
-            "2" | "h" | "hard" => Some(Rating::Hard),
-            "3" | "g" | "good" => Some(Rating::Good),
-            "4" | "e" | "easy" => Some(Rating::Easy),
-            _ => None,
-        }
+/// Parses a learner's answer to "how well did you recall it?":
+/// "again"/"hard"/"good"/"easy", their first letters, or "1"-"4".
+pub fn parse_rating(text: &str) -> Option<ReviewRating> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "1" | "a" | "again" => Some(ReviewRating::Again),
+        "2" | "h" | "hard" => Some(ReviewRating::Hard),
+        "3" | "g" | "good" => Some(ReviewRating::Good),
+        "4" | "e" | "easy" => Some(ReviewRating::Easy),
+        _ => None,
     }
 }
 
@@ -84,16 +67,16 @@ impl Scheduler {
     }
 
     /// The memory after rating a card (`None` = never reviewed) at `now`.
-    pub fn review(&self, memory: Option<&Memory>, rating: Rating, now: i64) -> Result<Memory, ScheduleError> {
+    pub fn review(&self, memory: Option<&Memory>, rating: ReviewRating, now: i64) -> Result<Memory, ScheduleError> {
         let elapsed_days = memory.map_or(0, |m| whole_days(m.last_review, now));
         let state = memory.map(|m| MemoryState { stability: m.stability, difficulty: m.difficulty });
         let next =
             self.fsrs.next_states(state, DESIRED_RETENTION, elapsed_days).map_err(|e| ScheduleError(e.to_string()))?;
         let item = match rating {
-            Rating::Again => next.again,
-            Rating::Hard => next.hard,
-            Rating::Good => next.good,
-            Rating::Easy => next.easy,
+            ReviewRating::Again => next.again,
+            ReviewRating::Hard => next.hard,
+            ReviewRating::Good => next.good,
+            ReviewRating::Easy => next.easy,
         };
         let interval_secs = (f64::from(item.interval) * DAY).round().clamp(60.0, 100.0 * 365.0 * DAY);
         // Truncation is fine: the value is clamped to at most a century.
@@ -144,11 +127,11 @@ mod tests {
         // again 0.212, hard 1.2931, good 2.3065, easy 8.2956 days.
         let s = Scheduler::new().expect("default parameters are valid");
         let expect = [0.212, 1.2931, 2.3065, 8.2956];
-        for (rating, want) in Rating::ALL.into_iter().zip(expect) {
+        for (rating, want) in ReviewRating::ALL.into_iter().zip(expect) {
             let m = s.review(None, rating, NOW).expect("new card schedules");
             assert!((days(&m) - want).abs() < 0.001, "{rating:?}: {} days", days(&m));
         }
-        let good = s.review(None, Rating::Good, NOW).expect("new card schedules");
+        let good = s.review(None, ReviewRating::Good, NOW).expect("new card schedules");
         assert!((2.2..2.4).contains(&days(&good)));
         assert!(!is_due(&good, NOW + 2 * 86_400));
         assert!(is_due(&good, NOW + 3 * 86_400));
@@ -157,10 +140,10 @@ mod tests {
     #[test]
     fn reviews_on_time_grow_intervals_and_lapses_shrink_them() {
         let s = Scheduler::new().expect("default parameters are valid");
-        let first = s.review(None, Rating::Good, NOW).expect("schedules");
-        let second = s.review(Some(&first), Rating::Good, first.due).expect("schedules");
+        let first = s.review(None, ReviewRating::Good, NOW).expect("schedules");
+        let second = s.review(Some(&first), ReviewRating::Good, first.due).expect("schedules");
         assert!(days(&second) > days(&first) * 2.0, "{} then {}", days(&first), days(&second));
-        let lapse = s.review(Some(&second), Rating::Again, second.due).expect("schedules");
+        let lapse = s.review(Some(&second), ReviewRating::Again, second.due).expect("schedules");
         assert!(days(&lapse) < days(&second));
         assert!(lapse.difficulty > second.difficulty);
     }
@@ -168,7 +151,7 @@ mod tests {
     #[test]
     fn retrievability_is_about_ninety_percent_when_due() {
         let s = Scheduler::new().expect("default parameters are valid");
-        let m = s.review(None, Rating::Good, NOW).expect("schedules");
+        let m = s.review(None, ReviewRating::Good, NOW).expect("schedules");
         let r = s.retrievability(&m, m.due);
         assert!((r - DESIRED_RETENTION).abs() < 0.01, "{r}");
         assert!(s.retrievability(&m, NOW) > 0.99);
@@ -176,11 +159,16 @@ mod tests {
 
     #[test]
     fn attempts_map_to_ratings() {
-        assert_eq!(Rating::from_attempt(true, true), Rating::Good);
-        assert_eq!(Rating::from_attempt(true, false), Rating::Hard);
-        assert_eq!(Rating::from_attempt(false, true), Rating::Again);
-        assert_eq!(Rating::parse(" Good "), Some(Rating::Good));
-        assert_eq!(Rating::parse("4"), Some(Rating::Easy));
-        assert_eq!(Rating::parse("maybe"), None);
+        assert_eq!(from_attempt(true, true), ReviewRating::Good);
+        assert_eq!(from_attempt(true, false), ReviewRating::Hard);
+        assert_eq!(from_attempt(false, true), ReviewRating::Again);
+        assert_eq!(from_attempt(false, false), ReviewRating::Again);
+        assert_eq!(parse_rating(" Good "), Some(ReviewRating::Good));
+        assert_eq!(parse_rating("4"), Some(ReviewRating::Easy));
+        assert_eq!(parse_rating("maybe"), None);
+        // Every button parses back from the name the store keeps.
+        for rating in ReviewRating::ALL {
+            assert_eq!(parse_rating(rating.as_str()), Some(rating));
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Practice exercise results (migration 0003): one row per check.
 
 use pyroad_store::{ExerciseResult, LearnerId, NewExerciseResult, Result, StoreError, check_exercise_result};
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 
 use crate::db_error;
 
@@ -36,12 +36,22 @@ fn result(row: ResultRow) -> Result<ExerciseResult> {
 
 pub(crate) async fn record(pool: &PgPool, learner: LearnerId, new: &NewExerciseResult) -> Result<ExerciseResult> {
     check_exercise_result(new)?;
+    // One statement is one transaction.
+    let mut c = pool.acquire().await.map_err(db_error)?;
+    insert(&mut c, learner, new).await
+}
+
+/// Inserts a checked result (inside the caller's transaction, if any).
+pub(crate) async fn insert(
+    c: &mut PgConnection,
+    learner: LearnerId,
+    new: &NewExerciseResult,
+) -> Result<ExerciseResult> {
     let sql = format!(
         "INSERT INTO exercise_results
              (learner_id, exercise_id, passed, tests_passed, tests_total, hints_used, revealed, checked_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, now()) RETURNING {COLUMNS}"
     );
-    // One statement is one transaction.
     let row: ResultRow = sqlx::query_as(&sql)
         .bind(learner.0)
         .bind(&new.exercise)
@@ -50,7 +60,7 @@ pub(crate) async fn record(pool: &PgPool, learner: LearnerId, new: &NewExerciseR
         .bind(to_i32(new.tests_total)?)
         .bind(to_i32(new.hints_used)?)
         .bind(new.revealed)
-        .fetch_one(pool)
+        .fetch_one(&mut *c)
         .await
         .map_err(db_error)?;
     result(row)

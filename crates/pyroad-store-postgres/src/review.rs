@@ -3,6 +3,8 @@
 
 use pyroad_store::{CardState, LearnerId, NewReview, Result, ReviewLogEntry, StoreError, check_review, review_counts};
 
+use sqlx::PgConnection;
+
 use crate::{PgStore, db_error};
 
 /// (card_id, stability, difficulty, due, last_review, reps, lapses)
@@ -41,6 +43,13 @@ fn card(row: CardRow) -> Result<CardState> {
 pub(crate) async fn record(store: &PgStore, learner: LearnerId, review: &NewReview) -> Result<CardState> {
     check_review(review)?;
     let mut tx = store.pool.begin().await.map_err(db_error)?;
+    let state = write(&mut tx, learner, review).await?;
+    tx.commit().await.map_err(db_error)?;
+    Ok(state)
+}
+
+/// Writes a checked review inside the caller's transaction.
+pub(crate) async fn write(tx: &mut PgConnection, learner: LearnerId, review: &NewReview) -> Result<CardState> {
     // Locks the item's row, so a concurrent review of it waits and then
     // sees this one's state (and is refused as stale).
     let stored: Option<(i64, i32, i32)> = sqlx::query_as(concat!(
@@ -105,7 +114,6 @@ pub(crate) async fn record(store: &PgStore, learner: LearnerId, review: &NewRevi
     .execute(&mut *tx)
     .await
     .map_err(db_error)?;
-    tx.commit().await.map_err(db_error)?;
     card(row)
 }
 

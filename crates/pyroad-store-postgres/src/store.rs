@@ -578,6 +578,21 @@ impl Store for PgStore {
         crate::exercises::record(&self.pool, learner, result).await
     }
 
+    async fn record_exercise_review(
+        &self,
+        learner: LearnerId,
+        result: &NewExerciseResult,
+        review: &pyroad_store::NewReview,
+    ) -> Result<(ExerciseResult, pyroad_store::CardState)> {
+        pyroad_store::check_exercise_result(result)?;
+        pyroad_store::check_review(review)?;
+        let mut tx = self.pool.begin().await.map_err(db_error)?;
+        let stored = crate::exercises::insert(&mut tx, learner, result).await?;
+        let state = crate::review::write(&mut tx, learner, review).await?;
+        tx.commit().await.map_err(db_error)?;
+        Ok((stored, state))
+    }
+
     async fn exercise_results(&self, learner: LearnerId, exercise: Option<&str>) -> Result<Vec<ExerciseResult>> {
         crate::exercises::results(&self.pool, learner, exercise).await
     }

@@ -1,7 +1,7 @@
 //! Practice exercise results (migration 0003): one row per check.
 
 use pyroad_store::{ExerciseResult, LearnerId, NewExerciseResult, Result, StoreError, check_exercise_result};
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::{db_error, now_ms, ts};
 
@@ -28,9 +28,19 @@ fn result(row: ResultRow) -> Result<ExerciseResult> {
 
 pub(crate) async fn record(pool: &SqlitePool, learner: LearnerId, new: &NewExerciseResult) -> Result<ExerciseResult> {
     check_exercise_result(new)?;
-    let now = now_ms();
     // One statement is one transaction; BEGIN IMMEDIATE is not needed for a
     // single insert.
+    let mut c = pool.acquire().await.map_err(db_error)?;
+    insert(&mut c, learner, new).await
+}
+
+/// Inserts a checked result (inside the caller's transaction, if any).
+pub(crate) async fn insert(
+    c: &mut SqliteConnection,
+    learner: LearnerId,
+    new: &NewExerciseResult,
+) -> Result<ExerciseResult> {
+    let now = now_ms();
     let row: ResultRow = sqlx::query_as(
         "INSERT INTO exercise_results
              (learner_id, exercise_id, passed, tests_passed, tests_total, hints_used, revealed, checked_at)
@@ -45,7 +55,7 @@ pub(crate) async fn record(pool: &SqlitePool, learner: LearnerId, new: &NewExerc
     .bind(i64::from(new.hints_used))
     .bind(new.revealed)
     .bind(now)
-    .fetch_one(pool)
+    .fetch_one(&mut *c)
     .await
     .map_err(db_error)?;
     result(row)

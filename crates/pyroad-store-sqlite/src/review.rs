@@ -2,6 +2,8 @@
 
 use pyroad_store::{CardState, LearnerId, NewReview, Result, ReviewLogEntry, StoreError, check_review, review_counts};
 
+use sqlx::SqliteConnection;
+
 use crate::{SqliteStore, db_error, ts};
 
 /// (card_id, stability, difficulty, due, last_review, reps, lapses)
@@ -29,6 +31,13 @@ fn card(row: CardRow) -> Result<CardState> {
 pub(crate) async fn record(store: &SqliteStore, learner: LearnerId, review: &NewReview) -> Result<CardState> {
     check_review(review)?;
     let mut tx = store.write().await?;
+    let state = write(&mut tx, learner, review).await?;
+    tx.commit().await.map_err(db_error)?;
+    Ok(state)
+}
+
+/// Writes a checked review inside the caller's write transaction.
+pub(crate) async fn write(tx: &mut SqliteConnection, learner: LearnerId, review: &NewReview) -> Result<CardState> {
     let stored: Option<(i64, i64, i64)> =
         sqlx::query_as("SELECT last_review, reps, lapses FROM review_cards WHERE learner_id = ? AND card_id = ?")
             .bind(learner.0)
@@ -78,7 +87,6 @@ pub(crate) async fn record(store: &SqliteStore, learner: LearnerId, review: &New
     .fetch_one(&mut *tx)
     .await
     .map_err(db_error)?;
-    tx.commit().await.map_err(db_error)?;
     card(row)
 }
 

@@ -221,6 +221,16 @@ pub trait Store: Send + Sync {
         result: &NewExerciseResult,
     ) -> impl Future<Output = Result<ExerciseResult>> + Send;
 
+    /// Records a check of a practice exercise and the review it gives
+    /// the exercise's item in one transaction: both or neither (the review
+    /// is refused as stale like [`Store::record_review`]'s).
+    fn record_exercise_review(
+        &self,
+        learner: LearnerId,
+        result: &NewExerciseResult,
+        review: &NewReview,
+    ) -> impl Future<Output = Result<(ExerciseResult, CardState)>> + Send;
+
     /// Recorded checks, of one exercise or of all, oldest first.
     fn exercise_results(
         &self,

@@ -33,7 +33,7 @@ macro_rules! store_tests {
         // Spaced repetition (issue 7).
         $crate::store_tests!(@cases $open, $close;
             reviews_keep_state_and_an_append_only_log, reviews_refuse_stale_and_bad_input,
-            reviews_are_per_learner);
+            reviews_are_per_learner, exercise_checks_and_their_reviews_are_one_write);
         #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
         async fn concurrent_writers_lose_nothing() {
             let a = $open("concurrent_writers_lose_nothing").await;
@@ -632,6 +632,36 @@ pub async fn reviews_refuse_stale_and_bad_input<S: Store>(s: &S) -> Result<()> {
     }
     assert_eq!(s.card_states(me).await?, vec![first]);
     assert_eq!(s.review_log(me, None).await?.len(), 1, "refused reviews leave no log line");
+    Ok(())
+}
+
+pub async fn exercise_checks_and_their_reviews_are_one_write<S: Store>(s: &S) -> Result<()> {
+    let me = LearnerId::LOCAL;
+    let item = "booleans-and-conditions#x-leap-year";
+    let check = exercise_check("leap-year", 5, 5, 0, false);
+    let (stored, state) =
+        s.record_exercise_review(me, &check, &review(item, ReviewRating::Good, ReviewSource::Exercise, 0, DAY)).await?;
+    assert!(stored.passed && stored.exercise == "leap-year");
+    assert_eq!((state.card.as_str(), state.reps, state.due), (item, 1, at(DAY)));
+    // A stale review refuses the check too, and a refused check its review.
+    let stale = review(item, ReviewRating::Again, ReviewSource::Exercise, DAY, 600);
+    let failed = exercise_check("leap-year", 1, 5, 0, false);
+    assert!(matches!(s.record_exercise_review(me, &failed, &stale).await, Err(StoreError::Invalid(_))));
+    let fresh = NewReview { previous: Some(state.last_review), ..stale.clone() };
+    let mut wrong = failed.clone();
+    wrong.passed = true;
+    assert!(matches!(s.record_exercise_review(me, &wrong, &fresh).await, Err(StoreError::Invalid(_))));
+    assert_eq!(s.exercise_results(me, None).await?, vec![stored]);
+    assert_eq!(s.card_states(me).await?, vec![state]);
+    let log = s.review_log(me, None).await?;
+    assert_eq!(
+        log.iter().map(|e| (e.rating, e.source)).collect::<Vec<_>>(),
+        [(ReviewRating::Good, ReviewSource::Exercise)]
+    );
+    // The fresh one goes through: both rows.
+    let (_, again) = s.record_exercise_review(me, &failed, &fresh).await?;
+    assert_eq!((again.reps, again.lapses), (2, 1));
+    assert_eq!(s.exercise_results(me, Some("leap-year")).await?.len(), 2);
     Ok(())
 }
 

@@ -31,7 +31,7 @@ pub enum Command {
     Quiz(QuizArgs),
     /// A dated week-by-week plan from hours per week, or the roadmap's own durations.
     Plan(Box<PlanArgs>),
-    /// Start the next practice exercise (of a topic): copies it into your practice folder.
+    /// Start the next practice exercise (of a topic or roadmap item, or one exercise): copies it into your practice folder.
     Practice(crate::commands::practice::PracticeArgs),
     /// Check your solution of an exercise with your own Python.
     Check(crate::commands::practice::CheckArgs),
@@ -151,7 +151,8 @@ pub enum ContentCommand {
 
 #[derive(Debug, Args)]
 pub struct LearnArgs {
-    /// A topic id, title or alias (`lists`, "list comprehensions").
+    /// A topic id, title or alias (`lists`, "list comprehensions"), or an
+    /// item of the active roadmap (the lessons of the topics it stands for).
     pub topic: String,
     /// Print instead of paging, even on a terminal.
     #[arg(long)]

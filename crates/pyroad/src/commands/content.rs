@@ -10,7 +10,7 @@ use pyroad_content::verify::{Status, Subject};
 use pyroad_content::{Curriculum, Question, Topic, VerifyOptions, coverage as cover, render, verify};
 use pyroad_import::Imported;
 
-use crate::cli::{ContentCommand, LearnArgs, QuizArgs};
+use crate::cli::{ContentCommand, LearnArgs, QuizArgs, StoreArgs};
 use crate::output::print;
 
 pub fn curriculum() -> Result<Curriculum> {
@@ -111,15 +111,26 @@ pub fn coverage(imported: &Imported, json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `pyroad learn TOPIC`: the lesson, paged when on a terminal.
-pub fn learn(args: &LearnArgs) -> Result<ExitCode> {
+/// `pyroad learn TOPIC`: the lesson, paged when on a terminal. TOPIC is a
+/// curriculum topic, else an item of the active roadmap: then the lessons
+/// of the topics it stands for.
+pub fn learn(args: &LearnArgs, store: &StoreArgs) -> Result<ExitCode> {
     let curriculum = curriculum()?;
-    let Some(topic) = curriculum.find(&args.topic) else {
-        bail!("no topic `{}` (try `pyroad content stats` or an id such as `lists`)", args.topic);
+    let (heading, topics) = match curriculum.find(&args.topic) {
+        Some(topic) => (String::new(), vec![topic]),
+        None => match super::attached::node_topics(store, &curriculum, &args.topic)? {
+            Some((title, topics)) if !topics.is_empty() => {
+                let names: Vec<String> = topics.iter().map(|t| format!("{} ({})", t.title, t.id)).collect();
+                (format!("\"{title}\" is taught by: {}\n\n", names.join(", ")), topics)
+            }
+            Some((title, _)) => bail!("the curriculum has no lesson for \"{title}\" yet"),
+            None => bail!("no topic `{}` (try `pyroad content stats` or an id such as `lists`)", args.topic),
+        },
     };
     let tty = std::io::stdout().is_terminal();
     let color = tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let text = render::terminal(topic, color, 88);
+    let lessons: Vec<String> = topics.iter().map(|t| render::terminal(t, color, 88)).collect();
+    let text = heading + &lessons.join("\n");
     if tty && !args.no_pager && page(&text).is_ok() {
         return Ok(ExitCode::SUCCESS);
     }

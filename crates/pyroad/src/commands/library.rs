@@ -27,11 +27,14 @@ pub async fn run<S: Store>(store: &S, cmd: StoredRoadmapCommand) -> Result<ExitC
             let stored = store.add_roadmap(ME, &name, &imported.roadmap).await?;
             let active = store.active_roadmap(ME).await?.is_some_and(|a| a.id == stored.id);
             let done = store.progress(ME, stored.id).await?.len();
+            let curriculum = super::content::curriculum()?;
+            let attached = super::attached::attachment(&curriculum, &stored.roadmap)?;
             print(&format!(
-                "added {name}: {} ({} nodes, {done} already done){}\n",
+                "added {name}: {} ({} nodes, {done} already done){}\n{}\n",
                 stored.roadmap.title,
                 stored.roadmap.len(),
-                if active { ", now the active roadmap" } else { "" }
+                if active { ", now the active roadmap" } else { "" },
+                super::attached::attachment_text(attached),
             ))?;
         }
         StoredRoadmapCommand::List { json } => {
@@ -87,6 +90,9 @@ pub async fn run<S: Store>(store: &S, cmd: StoredRoadmapCommand) -> Result<ExitC
             for id in &report.restored {
                 let _ = writeln!(out, "  back: {id}, its archived progress restored");
             }
+            let curriculum = super::content::curriculum()?;
+            let attached = super::attached::attachment(&curriculum, &imported.roadmap)?;
+            let _ = writeln!(out, "{}", super::attached::attachment_text(attached));
             print(&out)?;
         }
         StoredRoadmapCommand::Archived { name } => {

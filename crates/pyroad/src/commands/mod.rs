@@ -19,7 +19,10 @@ mod exercise_results;
 pub mod practice;
 // Spaced repetition (issue 7).
 pub mod review;
+mod review_summary;
 mod verified;
+// Built-in material on imported roadmaps (issue 7).
+mod attached;
 // Web app (issue 8).
 pub mod serve;
 
@@ -36,10 +39,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Roadmap(RoadmapCommand::Stored(cmd))) => store::run(&cli.store, store::Action::Roadmap(cmd)),
         Some(Command::Roadmap(cmd)) => roadmap::run(cmd),
         Some(Command::Content(cmd)) => content::run(cmd),
-        Some(Command::Learn(args)) => content::learn(&args),
+        Some(Command::Learn(args)) => content::learn(&args, &cli.store),
         Some(Command::Quiz(args)) => store::run(&cli.store, store::Action::Quiz(args)),
         Some(Command::Plan(args)) => plan::run(&cli.store, args),
-        Some(Command::Practice(args)) => practice::practice(&args, cli.store.data_dir.as_deref()),
+        Some(Command::Practice(args)) => practice::practice(&args, &cli.store),
         Some(Command::Check(args)) => practice::check(&args, &cli.store),
         Some(Command::Watch(args)) => practice::watch(&args, &cli.store),
         Some(Command::Hint(args)) => practice::hint(&args, cli.store.data_dir.as_deref()),

@@ -12,7 +12,8 @@ use clap::{Args, Subcommand};
 use pyroad_check::exercise::{self, Exercise};
 use pyroad_check::workspace::{ExerciseState, ProgressStore, Workspace, now_secs};
 use pyroad_check::{Checker, Limits, Report, Status, python, verify};
-use pyroad_store::NewExerciseResult;
+use pyroad_content::deck;
+use pyroad_store::{CardState, NewExerciseResult};
 
 use crate::cli::StoreArgs;
 use crate::output::print;
@@ -36,7 +37,9 @@ pub struct WorkspaceArgs {
 
 #[derive(Debug, Args)]
 pub struct PracticeArgs {
-    /// Only exercises of this topic (e.g. `loops`).
+    /// Only exercises of this topic (e.g. `loops`, or an item of the active
+    /// roadmap), or this one exercise (e.g. `leap-year`; a passed one starts
+    /// over, to be solved again).
     pub topic: Option<String>,
     #[command(flatten)]
     pub workspace: WorkspaceArgs,
@@ -149,20 +152,19 @@ fn pick(ws: &Workspace, name: Option<&str>) -> Result<Exercise> {
     Ok(exercise::embedded(&id)?)
 }
 
-pub fn practice(args: &PracticeArgs, data: Option<&Path>) -> Result<ExitCode> {
-    let ws = workspace(&args.workspace, data)?;
+pub fn practice(args: &PracticeArgs, store: &StoreArgs) -> Result<ExitCode> {
+    let ws = workspace(&args.workspace, store.data_dir.as_deref())?;
     let mut state = ws.state()?;
-    let all = exercise::all_embedded()?;
-    let of_topic: Vec<&Exercise> =
-        all.iter().filter(|e| args.topic.as_ref().is_none_or(|t| e.topics.iter().any(|x| x == t))).collect();
-    if of_topic.is_empty() {
-        let topics: BTreeSet<&str> = all.iter().flat_map(|e| e.topics.iter().map(String::as_str)).collect();
-        bail!(
-            "no exercises for topic {:?}; topics with exercises: {}",
-            args.topic.as_deref().unwrap_or(""),
-            topics.into_iter().collect::<Vec<_>>().join(", ")
-        );
+    if let Some(id) = args.topic.as_deref().filter(|id| exercise::embedded_ids().iter().any(|e| e == id)) {
+        return practice_one(&ws, &mut state, &exercise::embedded(id)?);
     }
+    let all = exercise::all_embedded()?;
+    let topics = match &args.topic {
+        Some(key) => Some(practice_topics(&all, key, store)?),
+        None => None,
+    };
+    let of_topic: Vec<&Exercise> =
+        all.iter().filter(|e| topics.as_ref().is_none_or(|t| e.topics.iter().any(|x| t.contains(x)))).collect();
     let Some(next) = of_topic.iter().find(|e| !state.get(&e.id).passed) else {
         print(&format!("All {} exercises here are done. Well done!\n", of_topic.len()))?;
         return Ok(ExitCode::SUCCESS);
@@ -182,12 +184,68 @@ pub fn practice(args: &PracticeArgs, data: Option<&Path>) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The curriculum topic ids `key` means, for `practice KEY`: a topic id
+/// exercises name, else a curriculum topic's id, title or alias, else an
+/// item of the active roadmap (the topics it stands for). An error, with
+/// the topics that have exercises, when none of them has any.
+fn practice_topics(all: &[Exercise], key: &str, store: &StoreArgs) -> Result<BTreeSet<String>> {
+    let practised: BTreeSet<&str> = all.iter().flat_map(|e| e.topics.iter().map(String::as_str)).collect();
+    if practised.contains(key) {
+        return Ok(BTreeSet::from([key.to_string()]));
+    }
+    let curriculum = super::content::curriculum()?;
+    let (what, topics): (String, Vec<String>) = match curriculum.find(key) {
+        Some(t) => (format!("topic {}", t.id), vec![t.id.clone()]),
+        None => match super::attached::node_topics(store, &curriculum, key)? {
+            Some((title, topics)) => (format!("\"{title}\""), topics.iter().map(|t| t.id.clone()).collect()),
+            None => (format!("topic {key:?}"), Vec::new()),
+        },
+    };
+    if topics.iter().any(|t| practised.contains(t.as_str())) {
+        return Ok(topics.into_iter().collect());
+    }
+    let taught = if topics.is_empty() { String::new() } else { format!(" (taught by {})", topics.join(", ")) };
+    bail!(
+        "no exercises for {what}{taught}; topics with exercises: {}",
+        practised.into_iter().collect::<Vec<_>>().join(", ")
+    )
+}
+
+/// `pyroad practice EXERCISE`: starts that exercise. A passed one starts
+/// over from its starter (the learner's version kept as `.bak`) with no
+/// hints shown: solving it again is how a due exercise is reviewed. Until
+/// it passes again, asking again keeps the work in progress.
+fn practice_one(ws: &Workspace, state: &mut dyn ProgressStore, ex: &Exercise) -> Result<ExitCode> {
+    let mut s = state.get(&ex.id);
+    // Already being solved again: keep the learner's work in progress.
+    let file = if s.passed && !s.again {
+        s.again = true;
+        s.hints_shown = 0;
+        s.solution_revealed = false;
+        state.put(&ex.id, s)?;
+        ws.reset(ex)?
+    } else {
+        ws.start(ex)?
+    };
+    state.set_current(&ex.id)?;
+    let again = if state.get(&ex.id).again { " (again, from its starter)" } else { "" };
+    print(&format!(
+        "Exercise {}{again}: {}\n  statement: {}\n  edit:      {}\nThen run `pyroad check` (or `pyroad watch` to re-check on every save).\n",
+        ex.id,
+        ex.title,
+        ws.exercise_dir(&ex.id).join("README.md").display(),
+        file.display()
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn record_pass(state: &mut dyn ProgressStore, id: &str, report: &Report) -> Result<()> {
     if report.status == Status::Pass {
         let mut s = state.get(id);
-        if !s.passed {
+        if !s.passed || s.again {
             s.passed = true;
-            s.passed_at = Some(now_secs());
+            s.passed_at = s.passed_at.or(Some(now_secs()));
+            s.again = false;
             state.put(id, s)?;
         }
     }
@@ -220,15 +278,34 @@ pub fn check(args: &CheckArgs, store: &StoreArgs) -> Result<ExitCode> {
     }
     let ws = workspace(&args.workspace, data)?;
     let ex = pick(&ws, args.exercise.as_deref())?;
-    let report = check_in_workspace(&checker, &ws, &ex, store)?;
+    let (report, review) = check_in_workspace(&checker, &ws, &ex, store)?;
     emit(&report, &ex.id, args.json)?;
+    // The JSON is Exercism's results.json: nothing may follow it.
+    if !args.json {
+        print(&review_line(review.as_ref())?)?;
+    }
     Ok(exit_for(&report))
+}
+
+/// "Review: solve leap-year again in 2.3 days (...)", after a check.
+fn review_line(review: Option<&CardState>) -> Result<String> {
+    let Some(state) = review else { return Ok(String::new()) };
+    let exercise = deck::exercise_of(&state.card).unwrap_or(&state.card);
+    let now = crate::clock::now()?.timestamp();
+    Ok(format!("Review: solve {exercise} again {}\n", super::review::when(state.due, now)))
 }
 
 /// Checks the learner's file and records the result: in the progress store
 /// (with the hints used and whether the solution was shown before this
-/// check) and in the practice folder's state.
-fn check_in_workspace(checker: &Checker, ws: &Workspace, ex: &Exercise, store: &StoreArgs) -> Result<Report> {
+/// check, and as a review of the exercise's item, filed under its first
+/// topic) and in the practice folder's state. Returns the report and the
+/// item's new memory state.
+fn check_in_workspace(
+    checker: &Checker,
+    ws: &Workspace,
+    ex: &Exercise,
+    store: &StoreArgs,
+) -> Result<(Report, Option<CardState>)> {
     let file = ws.learner_path(ex);
     let source = std::fs::read_to_string(&file)
         .with_context(|| format!("cannot read {}: start the exercise with `pyroad practice`", file.display()))?;
@@ -244,9 +321,10 @@ fn check_in_workspace(checker: &Checker, ws: &Workspace, ex: &Exercise, store: &
         hints_used: count(before.hints_shown),
         revealed: before.solution_revealed,
     };
-    super::exercise_results::record(store, &result)?;
+    let item = ex.topics.first().map(|topic| deck::exercise_id(topic, &ex.id));
+    let review = super::exercise_results::record(store, &result, item.as_deref())?;
     record_pass(&mut state, &ex.id, &report)?;
-    Ok(report)
+    Ok((report, review))
 }
 
 pub fn watch(args: &WatchArgs, store: &StoreArgs) -> Result<ExitCode> {
@@ -270,7 +348,7 @@ pub fn watch(args: &WatchArgs, store: &StoreArgs) -> Result<ExitCode> {
     watcher.watch(&dir, RecursiveMode::NonRecursive)?;
     let mut checks = 0;
     loop {
-        let report = check_in_workspace(&checker, &ws, &ex, store)?;
+        let (report, review) = check_in_workspace(&checker, &ws, &ex, store)?;
         checks += 1;
         let done = ws.state()?.passed_count();
         let next = if report.status == Status::Pass {
@@ -278,7 +356,8 @@ pub fn watch(args: &WatchArgs, store: &StoreArgs) -> Result<ExitCode> {
         } else {
             "Save the file to check again; Ctrl-C to stop."
         };
-        print(&format!("\n{}\n{done}/{total} done. {next}\n", report.render_text(&ex.id)))?;
+        let review = review_line(review.as_ref())?;
+        print(&format!("\n{}{review}\n{done}/{total} done. {next}\n", report.render_text(&ex.id)))?;
         if args.max_checks.is_some_and(|m| checks >= m) {
             return Ok(exit_for(&report));
         }
@@ -317,10 +396,12 @@ pub fn solution(args: &SolutionArgs, data: Option<&Path>) -> Result<ExitCode> {
     let ex = pick(&ws, args.exercise.as_deref())?;
     let mut state = ws.state()?;
     let mut s = state.get(&ex.id);
-    if !s.passed && !args.reveal {
+    // While a passed exercise is being solved again, it counts as unsolved.
+    let solved = s.passed && !s.again;
+    if !solved && !args.reveal {
         bail!("pass {} first to compare with the reference solution, or use `--reveal` (recorded)", ex.id);
     }
-    if !s.passed {
+    if !solved {
         s.solution_revealed = true;
         state.put(&ex.id, s)?;
     }

@@ -42,7 +42,7 @@ pub async fn run<S: Store>(store: &S, args: &StatusArgs) -> Result<ExitCode> {
     collect(&tracker, &stored.roadmap.children, 0, &mut rows);
     let current = tracker.current();
     let next = tracker.next(1);
-    let reviews = super::review::summary(store, &stored, &progress, &tracker).await?;
+    let reviews = super::review_summary::of_roadmap(store, &stored, &progress).await?;
     let verified = super::verified::load(store, &stored.roadmap).await?;
     let verified_nodes: Vec<&Node> = stored.roadmap.walk().filter(|n| verified.contains(&n.id)).collect();
     let standing = super::plan::standing(store, &stored, &progress, &log, today).await?;
@@ -187,13 +187,13 @@ impl Paint {
 }
 
 /// "3 reviews due · recall 91%, lowest dicts 72%".
-fn review_text(r: &super::review::Summary) -> String {
+fn review_text(r: &super::review_summary::Summary) -> String {
     let mut s = format!("{} reviews due", r.due.len());
     if let Some(all) = r.retention() {
-        let _ = write!(s, " · recall {}", super::review::percent(Some(all)));
+        let _ = write!(s, " · recall {}", super::review_summary::percent(Some(all)));
         let lowest = r.topics.iter().filter_map(|t| t.retention.map(|x| (x, t))).min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((x, t)) = lowest.filter(|_| r.topics.iter().filter(|t| t.retention.is_some()).count() > 1) {
-            let _ = write!(s, ", lowest {} {}", t.id, super::review::percent(Some(x)));
+            let _ = write!(s, ", lowest {} {}", t.id, super::review_summary::percent(Some(x)));
         }
     }
     s

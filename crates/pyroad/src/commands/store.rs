@@ -85,6 +85,15 @@ pub(super) async fn open(args: &StoreArgs) -> Result<Opened> {
     }
 }
 
+/// Whether a store may hold anything yet: a PostgreSQL URL is given, or
+/// the SQLite file exists. Lets read-only lookups skip creating one.
+pub(super) fn may_exist(args: &StoreArgs) -> Result<bool> {
+    if args.database_url.as_deref().is_some_and(|u| !u.is_empty()) {
+        return Ok(true);
+    }
+    Ok(data_dir(args)?.join("pyroad.db").exists())
+}
+
 /// SQLite's "unable to open" and "attempt to write a readonly database" do
 /// not say that the data directory is the reason: say it when it is.
 fn read_only_hint(err: anyhow::Error, dir: &std::path::Path) -> anyhow::Error {

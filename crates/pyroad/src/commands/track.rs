@@ -58,7 +58,7 @@ async fn next<S: Store>(store: &S, n: usize, roadmap: Option<&str>, json: bool) 
     let prerequisites = super::prereq::from_curriculum(&stored.roadmap, &curriculum);
     let next = tracker.next_ready(n, &prerequisites);
     // Due reviews come first (issue 7).
-    let reviews = super::review::summary(store, &stored, &progress, &tracker).await?;
+    let reviews = super::review_summary::of_roadmap(store, &stored, &progress).await?;
     let verified = super::verified::load(store, &stored.roadmap).await?;
     if json {
         let due =
@@ -107,10 +107,15 @@ async fn show<S: Store>(store: &S, topic: &str, roadmap: Option<&str>, json: boo
     let tracker = Tracker::new(&stored.roadmap, &progress);
     let notes = store.notes(ME, stored.id, Some(&node.id)).await?;
     let row = tracker.row(&node.id);
-    let retention = super::review::node_retention(store, &stored, &node.id).await?;
+    let curriculum = super::content::curriculum()?;
+    let topics = pyroad_content::deck::topics_of_node(&curriculum, &stored.roadmap, &node.id);
+    let retention = super::review_summary::node_retention(store, &stored, &node.id, &topics).await?;
+    // The built-in lessons, exercises and cards this node gets (issue 7).
+    let builtin = super::attached::material(&topics)?;
     if json {
         let value = serde_json::json!({
             "review": retention,
+            "builtin": builtin,
             "id": node.id, "title": node.title, "kind": node.kind, "status": tracker.status(&node.id),
             "progress": row, "notes": notes, "estimate": node.estimate, "url": node.url,
             "description": node.description,
@@ -137,10 +142,20 @@ async fn show<S: Store>(store: &S, topic: &str, roadmap: Option<&str>, json: boo
             out,
             "recall:   {} {} ({} cards, {} due)",
             t.id,
-            super::review::percent(t.retention),
+            super::review_summary::percent(t.retention),
             t.cards,
             t.due
         );
+    }
+    if !builtin.is_empty() {
+        let names: Vec<String> = builtin.iter().map(|m| format!("{} ({})", m.title, m.id)).collect();
+        let exercises = builtin.iter().flat_map(|m| &m.exercises).collect::<std::collections::BTreeSet<_>>().len();
+        let cards: usize = builtin.iter().map(|m| m.cards).sum();
+        let _ = writeln!(out, "built-in: {}", names.join(", "));
+        let _ = writeln!(out, "          lesson: `pyroad learn {}`; {cards} review cards", node.id);
+        if exercises > 0 {
+            let _ = writeln!(out, "          {exercises} exercises: `pyroad practice {}`", node.id);
+        }
     }
     if let Some(e) = &node.estimate {
         let _ = writeln!(out, "estimate: {}", e.raw);

@@ -1,9 +1,11 @@
 //! Integration tests of the `pyroad` binary: one test binary, one module per
 //! command family (ripgrep's layout).
 
+mod attached;
 mod backup;
 mod content;
 mod durability;
+mod exercise_review;
 mod plan;
 mod postgres;
 mod practice;

@@ -203,9 +203,14 @@ fn passing_every_exercise_of_a_topic_marks_it_verified_in_status_and_next() {
     assert!(text.contains("✓ 1 verified by exercises"), "{text}");
 
     let next = json_of(data.path(), &["next", "--json", "-n", "5"]);
-    let flags: Vec<(String, bool)> = next
-        .as_array()
-        .unwrap_or_else(|| panic!("next --json is a list: {next}"))
+    let items = next.as_array().unwrap_or_else(|| panic!("next --json is a list: {next}"));
+    // The passed exercise put its topic's cards in the review queue: due
+    // reviews come first, then the roadmap's topics.
+    let (reviews, topics): (Vec<&serde_json::Value>, Vec<&serde_json::Value>) =
+        items.iter().partition(|n| n["kind"] == "review");
+    assert!(!reviews.is_empty() && reviews.iter().all(|r| r["topic"] == "modules"), "{next}");
+    assert_eq!(items[0]["kind"], "review", "{next}");
+    let flags: Vec<(String, bool)> = topics
         .iter()
         .map(|n| (n["id"].as_str().unwrap_or("").to_owned(), n["verified"].as_bool().unwrap_or(false)))
         .collect();
