@@ -121,7 +121,7 @@ class _Guard:
     def add_module(self, label, mapping):
         self._add(label, mapping)
 
-    def changes(self, _all=all, _map=map, _is=operator.is_, _tuple=tuple, _len=len,
+    def changes(self, _all=all, _map=map, _is=operator.is_, _len=len,
                 _code=operator.attrgetter("__code__")):
         for _label, mapping, _items, _codes, (keys, values, funcs, codes) in self.watch:
             if not (_len(mapping) == _len(keys) and _all(_map(_is, keys, mapping))
