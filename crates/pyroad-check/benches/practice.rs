@@ -1,6 +1,7 @@
 //! The practice benchmark, in one process: a warm verdict (5 small tests)
-//! against `python3 -I -S -c pass` and against pytest on the same tests, and
-//! verdicts per second with concurrent checks. Prints the ratios.
+//! against `python3 -I -S -c pass` and against pytest on the same tests,
+//! measured in interleaved rounds so all three see the same machine load,
+//! and verdicts per second with concurrent checks. Prints the ratios.
 //!
 //! `scripts/bench-practice.sh` installs pytest into a throwaway venv and sets
 //! `PYROAD_BENCH_PYTEST` to its python; without it the pytest line is skipped.
@@ -17,21 +18,22 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-fn time_command(program: &Path, args: &[&str], dir: Option<&Path>, runs: usize) -> f64 {
-    let mut samples = Vec::new();
-    for _ in 0..runs {
-        let mut cmd = Command::new(program);
-        cmd.args(args).stdout(Stdio::null()).stderr(Stdio::null());
-        if let Some(d) = dir {
-            cmd.current_dir(d);
-        }
-        let t = Instant::now();
-        let ok = cmd.status().map(|s| s.success()).unwrap_or(false);
-        samples.push(t.elapsed().as_secs_f64() * 1000.0);
-        assert!(ok, "{} {:?} failed", program.display(), args);
+fn time_command(program: &Path, args: &[&str], dir: Option<&Path>) -> f64 {
+    let mut cmd = Command::new(program);
+    cmd.args(args).stdout(Stdio::null()).stderr(Stdio::null());
+    if let Some(d) = dir {
+        cmd.current_dir(d);
     }
-    median(samples)
+    let t = Instant::now();
+    let ok = cmd.status().map(|s| s.success()).unwrap_or(false);
+    let ms = t.elapsed().as_secs_f64() * 1000.0;
+    assert!(ok, "{} {:?} failed", program.display(), args);
+    ms
 }
+
+const ROUNDS: usize = 40;
+const WARM_PER_ROUND: usize = 6;
+const PYTEST_EVERY: usize = 4;
 
 fn main() {
     let py = python::find(None, None).unwrap_or_else(|e| panic!("{e}"));
@@ -40,20 +42,49 @@ fn main() {
     let solution = ex.solution.clone().unwrap_or_default();
     let checker = Checker::new(py.clone(), Limits::default());
     checker.warm_up().unwrap_or_else(|e| panic!("{e}"));
-
-    let bare = time_command(&py.executable, &["-I", "-S", "-c", "pass"], None, 40);
-
-    let mut warm = Vec::new();
-    for i in 0..300 {
+    let verdict = || {
         let t = Instant::now();
         let report = checker.check(&ex, &solution, "leap.py").unwrap_or_else(|e| panic!("{e}"));
-        if i >= 20 {
-            warm.push(t.elapsed().as_secs_f64() * 1000.0);
-        }
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
         assert_eq!(report.status, Status::Pass);
         assert_eq!(report.tests.len(), 5);
+        ms
+    };
+    for _ in 0..20 {
+        verdict();
     }
-    let warm = median(warm);
+
+    // pytest on the same files, in a throwaway venv (see the script).
+    let pytest_py = std::env::var_os("PYROAD_BENCH_PYTEST");
+    let pytest_dir = pytest_py.as_ref().map(|_| {
+        let dir = tempfile_dir();
+        for t in &ex.tests {
+            std::fs::write(dir.join(&t.name), &t.source).unwrap_or_else(|e| panic!("{e}"));
+        }
+        std::fs::write(dir.join(ex.learner_file()), &solution).unwrap_or_else(|e| panic!("{e}"));
+        dir
+    });
+    let pytest_args = ["-m", "pytest", "-q", "-p", "no:cacheprovider", "test_leap.py"];
+
+    // Interleaved rounds, so the baseline and the verdicts see the same load
+    // (the machine is shared): a bare interpreter start, verdicts back to
+    // back, one verdict after a pause (the spares idle and ready, as when a
+    // learner saves a file), and every few rounds a pytest run.
+    let (mut bare, mut warm, mut paused, mut pytest) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        bare.push(time_command(&py.executable, &["-I", "-S", "-c", "pass"], None));
+        for _ in 0..WARM_PER_ROUND {
+            warm.push(verdict());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+        paused.push(verdict());
+        if let (Some(program), Some(dir)) = (&pytest_py, &pytest_dir)
+            && round % PYTEST_EVERY == 0
+        {
+            pytest.push(time_command(Path::new(program), &pytest_args, Some(dir)));
+        }
+    }
+    let (bare, warm, paused) = (median(bare), median(warm), median(paused));
 
     let done = AtomicU64::new(0);
     let window = Duration::from_secs(3);
@@ -74,17 +105,11 @@ fn main() {
     println!("python: {} {:?}", py.executable.display(), py.version);
     println!("python3 -I -S -c pass         {bare:8.2} ms");
     println!("warm verdict, 5 tests         {warm:8.2} ms   ratio {:.2} of bare start (target < 0.33)", warm / bare);
+    println!("  the same after a 20 ms pause {paused:7.2} ms   ratio {:.2}", paused / bare);
     println!("verdicts per second, 4 thr    {per_sec:8.0}      (target >= 200)");
-
-    if let Some(pytest_py) = std::env::var_os("PYROAD_BENCH_PYTEST") {
-        let dir = tempfile_dir();
-        for t in &ex.tests {
-            std::fs::write(dir.join(&t.name), &t.source).unwrap_or_else(|e| panic!("{e}"));
-        }
-        std::fs::write(dir.join(ex.learner_file()), &solution).unwrap_or_else(|e| panic!("{e}"));
-        let args = ["-m", "pytest", "-q", "-p", "no:cacheprovider", "test_leap.py"];
-        let pytest = time_command(Path::new(&pytest_py), &args, Some(&dir), 10);
+    if let Some(dir) = pytest_dir {
         let _ = std::fs::remove_dir_all(&dir);
+        let pytest = median(pytest);
         println!(
             "pytest -q, same 5 tests       {pytest:8.2} ms   pytest / warm verdict = {:.0}x (target >= 40x)",
             pytest / warm

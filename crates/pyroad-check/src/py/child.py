@@ -94,7 +94,14 @@ def _exit_builtin(code=None):
 
 class _Guard:
     """Remembers, before learner code runs, the objects whose replacement
-    could turn a failure into a pass, and reports any that changed."""
+    could turn a failure into a pass, and reports any that changed.
+
+    `changes` runs after every test, so its usual answer (nothing changed)
+    takes a fast path: the same keys in the same order, each value and each
+    function's code the very same object. Only identity is compared (learner
+    objects never compare themselves here), with helpers bound at snapshot
+    time, so replacing builtins cannot switch the check off. Anything else
+    falls back to the key-by-key walk that names what changed."""
 
     def __init__(self, harness_globals):
         self.watch = []
@@ -108,14 +115,27 @@ class _Guard:
     def _add(self, label, mapping):
         items = dict(mapping)
         codes = {k: v.__code__ for k, v in items.items() if isinstance(v, types.FunctionType)}
-        self.watch.append((label, mapping, items, codes))
+        fast = (tuple(items), tuple(items.values()), tuple(items[k] for k in codes), tuple(codes.values()))
+        self.watch.append((label, mapping, items, codes, fast))
 
     def add_module(self, label, mapping):
         self._add(label, mapping)
 
-    def changes(self):
+    def changes(self, _all=all, _map=map, _is=operator.is_, _len=len,
+                _code=operator.attrgetter("__code__")):
+        for _label, mapping, _items, _codes, (keys, values, funcs, codes) in self.watch:
+            if not (_len(mapping) == _len(keys) and _all(_map(_is, keys, mapping))
+                    and _all(_map(_is, values, mapping.values()))
+                    and _all(_map(_is, codes, _map(_code, funcs)))):
+                return self._changes_slow()
+        for name, module in self.modules.items():
+            if sys.modules.get(name) is not module:
+                return self._changes_slow()
+        return []
+
+    def _changes_slow(self):
         found = []
-        for label, mapping, items, codes in self.watch:
+        for label, mapping, items, codes, _fast in self.watch:
             for key, value in items.items():
                 if mapping.get(key, _MISSING) is not value:
                     found.append("%s.%s" % (label, key))

@@ -10,6 +10,7 @@ import io
 import json
 import linecache
 import marshal
+import operator
 import os
 import resource
 import select

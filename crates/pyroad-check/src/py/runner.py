@@ -65,6 +65,7 @@ def _child_main(req, prepared, scratch, harness_globals, guard):
     write = os.write
     getpid = os.getpid
     exit_now = os._exit
+    close_fds = os.closerange
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     nonce = req["nonce"]
     my_pid = getpid()
@@ -95,6 +96,14 @@ def _child_main(req, prepared, scratch, harness_globals, guard):
     fail = _make_fail()
     files = {req["display_main"]} | {name for name, _, _, _ in prepared}
     emit({"t": "hello", "pid": my_pid})
+
+    def finish():
+        """The last frame, then every write end this process holds is
+        closed: the server can answer as soon as it sees both pipes end on
+        this frame, while the kernel is still tearing the process down."""
+        emit({"t": "done", "truncated": budget.truncated})
+        close_fds(1, _RESULT_FD + 1)
+        exit_now(0)
 
     def check_guard(where):
         changed = guard.changes()
@@ -135,8 +144,7 @@ def _child_main(req, prepared, scratch, harness_globals, guard):
     out = capture.take()
     if exc is not None:
         emit({"t": "import", "ok": False, "output": out, **describe(exc)})
-        emit({"t": "done", "truncated": budget.truncated})
-        exit_now(0)
+        finish()
     emit({"t": "import", "ok": True, "output": out})
     check_guard("after importing your module")
 
@@ -151,8 +159,7 @@ def _child_main(req, prepared, scratch, harness_globals, guard):
         out = capture.take()
         if exc is not None:
             emit({"t": "load", "file": name, "ok": False, "output": out, **describe(exc)})
-            emit({"t": "done", "truncated": budget.truncated})
-            exit_now(0)
+            finish()
         guard.add_module(name, mod.__dict__)
         modules[name] = (mod, tests)
     check_guard("after loading the tests")
@@ -199,8 +206,7 @@ def _child_main(req, prepared, scratch, harness_globals, guard):
         check_guard("during case %d" % i)
         emit(record)
 
-    emit({"t": "done", "truncated": budget.truncated})
-    exit_now(0)
+    finish()
 
 
 _AssertionError = AssertionError

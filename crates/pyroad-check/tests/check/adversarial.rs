@@ -102,3 +102,23 @@ fn an_object_that_equals_everything_fails_data_cases() {
 fn forked_copies_of_the_harness_cannot_report_twice() {
     attack("import os\nif os.fork() == 0:\n    pass");
 }
+
+/// The server answers before the exit only when the result channel ends on
+/// the harness's own `done` frame for this run and both pipes are closed. A
+/// `done` frame without the run's nonce, then closed pipes, must not end the
+/// run early: it runs into the wall clock and says so.
+#[test]
+fn a_forged_done_frame_and_closed_pipes_do_not_end_the_run_early() {
+    let report = run(&format!(
+        "import os\n\
+         os.write(3, b'{{\"t\": \"done\", \"truncated\": false, \"n\": \"{}\"}}\\n')\n\
+         os.closerange(1, 4)\n\
+         while True:\n    pass\n{WRONG_ADD}",
+        "0".repeat(32)
+    ));
+    assert_eq!(report.status, Status::Error, "{report:#?}");
+    assert!(
+        report.tests.iter().all(|t| t.message.as_deref().unwrap_or("").contains("timed out after 4 s")),
+        "{report:#?}"
+    );
+}

@@ -16,11 +16,27 @@ fn fresh_checker(limits: Limits) -> Checker {
     Checker::new(py, limits)
 }
 
-/// The direct children of `pid`, from /proc (the server's runs and its spare).
+/// The direct children of `pid`, from /proc (the server's runs and its spares).
 fn children_of(pid: u32) -> Vec<u32> {
     let path = format!("/proc/{pid}/task/{pid}/children");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     text.split_whitespace().filter_map(|p| p.parse().ok()).collect()
+}
+
+/// Waits until the server has its two spares (and the last run is reaped).
+fn both_spares(server: u32) -> Vec<u32> {
+    let mut spares = Vec::new();
+    for _ in 0..200 {
+        spares = children_of(server);
+        if spares.len() == 2 {
+            std::thread::sleep(Duration::from_millis(20));
+            if children_of(server) == spares {
+                return spares;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("the server should keep two spare children waiting, it has {spares:?}");
 }
 
 #[test]
@@ -53,16 +69,8 @@ fn after_warm_up_checks_use_the_server_and_a_killed_spare_is_replaced() {
     let ex = exercise_with(THREE_TESTS);
     assert_eq!(warm.check(&ex, GOOD, "m.py").map(|r| r.status).ok(), Some(Status::Pass));
     let server = warm.server().pid().unwrap_or_else(|| panic!("the server runs after warm_up"));
-    // Give the server a moment to fork its next spare, then kill every child it has.
-    let mut spares = Vec::new();
-    for _ in 0..100 {
-        spares = children_of(server);
-        if !spares.is_empty() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    assert!(!spares.is_empty(), "the server keeps a spare child waiting");
+    // Give the server a moment to fork its spares, then kill every child it has.
+    let spares = both_spares(server);
     for pid in &spares {
         let _ = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
     }
@@ -85,21 +93,13 @@ fn learner_code_cannot_see_the_job_pipe_or_any_fd_past_the_result_channel() {
 }
 
 #[test]
-fn a_stopped_spare_cannot_hang_the_server_on_a_big_job() {
+fn stopped_spares_cannot_hang_the_server_on_a_big_job() {
     let warm = fresh_checker(Limits::default());
     warm.warm_up().unwrap_or_else(|e| panic!("{e}"));
     let ex = exercise_with(THREE_TESTS);
     assert_eq!(warm.check(&ex, GOOD, "m.py").map(|r| r.status).ok(), Some(Status::Pass));
     let server = warm.server().pid().unwrap_or_else(|| panic!("the server runs after warm_up"));
-    let mut spares = Vec::new();
-    for _ in 0..100 {
-        spares = children_of(server);
-        if !spares.is_empty() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    assert!(!spares.is_empty(), "the server keeps a spare child waiting");
+    let spares = both_spares(server);
     for pid in &spares {
         let _ = std::process::Command::new("kill").args(["-STOP", &pid.to_string()]).status();
     }
