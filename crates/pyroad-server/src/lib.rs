@@ -28,6 +28,7 @@
 
 pub mod api;
 mod assets;
+mod charts;
 mod csrf;
 mod error;
 mod layers;

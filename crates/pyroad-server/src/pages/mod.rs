@@ -7,6 +7,7 @@ mod log;
 pub(crate) mod plan;
 mod review;
 mod roadmaps;
+mod stats;
 pub use roadmaps::import_roadmap;
 mod track;
 

@@ -44,6 +44,7 @@ macro_rules! all_cases {
             exercise_page_checks_like_the_cli,
             exercise_api_and_bad_input,
             review_page_and_api,
+            log_page_charts,
         );
     };
 }

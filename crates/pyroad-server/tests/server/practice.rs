@@ -174,3 +174,39 @@ pub async fn review_page_and_api<S: Store + 'static>(store: S) {
     let r = app.post_form("/review", &[("csrf", &csrf), ("card", &card)]).await;
     assert_eq!(r.status, 422, "no rating: {}", r.body);
 }
+
+pub async fn log_page_charts<S: Store + 'static>(store: S) {
+    let app = App::new(store);
+    let page = app.get("/log").await;
+    assert!(page.body.contains("aria-label=\"Study days\"") && !page.body.contains("Topics done over time"));
+    let stored = app
+        .state
+        .store
+        .add_roadmap(LearnerId::LOCAL, "small", &crate::cases::import(crate::cases::SMALL))
+        .await
+        .expect("add");
+    app.state
+        .store
+        .set_status(LearnerId::LOCAL, stored.id, "variables", pyroad_store::Status::Done)
+        .await
+        .expect("mark");
+    let csrf = app.csrf().await;
+    assert_eq!(app.post_form("/log", &[("csrf", &csrf), ("duration", "90m")]).await.status, 303);
+    let page = app.get("/log").await;
+    assert!(page.body.contains("<rect class=\"day l3\""), "today's 90 minutes: {}", page.body);
+    assert!(page.body.contains("2026-11-23: 1h 30m"), "{}", page.body);
+    assert!(
+        page.body.contains("by the end of the week of 2026-11-23: 2 done"),
+        "the checked install and variables: {}",
+        page.body
+    );
+    assert!(page.body.contains("by the end of the week of 2026-11-16: 0 done"), "{}", page.body);
+    assert!(page.body.contains("Keep a plan on the"), "no kept plan, no burn-down: {}", page.body);
+    // With a kept plan from three weeks ago the burn-down has both lines.
+    let kept = app.post_form("/plan", &[("csrf", &csrf), ("hours", "3"), ("start", "2026-11-02")]).await;
+    assert_eq!(kept.status, 303);
+    let page = app.get("/log").await;
+    assert!(page.body.contains("aria-label=\"Burn-down of remaining estimated hours\""), "{}", page.body);
+    assert!(page.body.contains("<polyline class=\"planned\"") && page.body.contains("<polyline class=\"actual\""));
+    assert!(page.body.contains("week of 2026-11-02: plan"), "{}", page.body);
+}
