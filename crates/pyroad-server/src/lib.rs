@@ -34,6 +34,7 @@ mod error;
 mod layers;
 mod learner;
 mod markdown;
+mod marks;
 mod pages;
 mod practice;
 mod reviews;

@@ -131,7 +131,7 @@ pub async fn due<S: Store>(state: &AppState<S>, me: LearnerId) -> Result<Vec<Due
         .collect())
 }
 
-fn memory(state: &CardState) -> Memory {
+pub fn memory(state: &CardState) -> Memory {
     // FSRS works in f32; the store keeps the same values widened to f64.
     #[allow(clippy::cast_possible_truncation)]
     Memory {

@@ -96,6 +96,7 @@ pub async fn roadmap_map<S: Store>(
     let progress = state.store.progress(me, stored.id).await?;
     let tracker = Tracker::new(&stored.roadmap, &progress);
     let tally = tracker.tally_all();
+    let marks = crate::marks::of_roadmap(&state, me, &stored.roadmap).await?;
     render(
         &state,
         me,
@@ -103,7 +104,7 @@ pub async fn roadmap_map<S: Store>(
         "roadmap",
         minijinja::context! {
             name => stored.name, title => stored.roadmap.title, description => stored.roadmap.description,
-            tally, percent => tally.percent(), nodes => tree(&tracker, &stored.roadmap.children),
+            tally, percent => tally.percent(), nodes => tree(&tracker, &stored.roadmap.children), marks,
         },
     )
 }

@@ -45,6 +45,7 @@ macro_rules! all_cases {
             exercise_api_and_bad_input,
             review_page_and_api,
             log_page_charts,
+            map_marks_verified_and_retention,
         );
     };
 }

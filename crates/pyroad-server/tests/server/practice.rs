@@ -6,9 +6,10 @@ use serde_json::json;
 
 use crate::app::{App, csrf_in};
 
-/// A roadmap whose one topic is the curriculum's booleans-and-conditions
-/// (through its alias), which the `leap-year` exercise practises.
-const CONDITIONS: &str = "# Mine\n\n## Basics\n\n- [ ] Conditionals\n- [ ] Lists\n";
+/// A roadmap with the curriculum's booleans-and-conditions (through an
+/// alias; `leap-year` and three more exercises practise it) and modules
+/// (one exercise, `module-main-guard`).
+const CONDITIONS: &str = "# Mine\n\n## Basics\n\n- [ ] Conditionals\n- [ ] Lists\n- [ ] Modules and Imports\n";
 
 async fn add_roadmap<S: Store + 'static>(app: &App<S>) -> String {
     let csrf = app.csrf().await;
@@ -209,4 +210,35 @@ pub async fn log_page_charts<S: Store + 'static>(store: S) {
     assert!(page.body.contains("aria-label=\"Burn-down of remaining estimated hours\""), "{}", page.body);
     assert!(page.body.contains("<polyline class=\"planned\"") && page.body.contains("<polyline class=\"actual\""));
     assert!(page.body.contains("week of 2026-11-02: plan"), "{}", page.body);
+}
+
+pub async fn map_marks_verified_and_retention<S: Store + 'static>(store: S) {
+    let app = App::practising(store);
+    let topic = add_roadmap(&app).await;
+    let map = app.get("/roadmap").await;
+    assert_eq!(map.status, 200, "{}", map.body);
+    assert!(!map.body.contains("title=\"every exercise") && !map.body.contains("title=\"chance to recall"));
+    // One of Conditionals' four exercises passed: not verified yet. Modules'
+    // only exercise passed: verified.
+    let r = app.post_json("/api/v1/exercises/leap-year/check", &json!({ "code": solution() })).await;
+    assert_eq!(r.json()["status"], "pass", "{}", r.body);
+    let guard = pyroad_check::exercise::embedded("module-main-guard").expect("exists").solution.expect("a solution");
+    let r = app.post_json("/api/v1/exercises/module-main-guard/check", &json!({ "code": guard })).await;
+    assert_eq!(r.json()["status"], "pass", "{}", r.body);
+    let map = app.get("/roadmap").await;
+    let line = |title: &str| {
+        let at = map.body.find(&format!(">{title}</a>")).unwrap_or_else(|| panic!("{title} on the map: {}", map.body));
+        map.body[at..].split("</li>").next().unwrap_or("").to_owned()
+    };
+    assert!(line("Modules and Imports").contains("badge verified"), "{}", map.body);
+    assert!(!line("Conditionals").contains("badge verified"), "{}", map.body);
+    // A reviewed card of Conditionals' topic shows its recall.
+    let csrf = app.csrf().await;
+    app.post_form("/status", &[("csrf", &csrf), ("topic", &topic), ("status", "done")]).await;
+    let card = app.get("/api/v1/review").await.json()["cards"][0]["id"].as_str().expect("a card").to_owned();
+    let r = app.post_json("/api/v1/review", &json!({ "card": card, "rating": "good" })).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let map = app.get("/roadmap").await;
+    let conditions = map.body.split(">Conditionals</a>").nth(1).and_then(|s| s.split("</li>").next()).unwrap_or("");
+    assert!(conditions.contains("100% recall"), "just reviewed: {}", map.body);
 }
