@@ -44,7 +44,7 @@ async fn show<S: Store>(
         minijinja::context! {
             ex => minijinja::context! {
                 id => ex.id, title => ex.title, difficulty => ex.difficulty, file => ex.learner_file(),
-                statement => Value::from_safe_string(crate::markdown::render(&ex.statement)),
+                statement => Value::from_safe_string(crate::markdown::render(without_title(&ex.statement, &ex.title))),
             },
             topics,
             code => code.unwrap_or(saved),
@@ -55,6 +55,15 @@ async fn show<S: Store>(
             last => last.map(Value::from_serialize),
         },
     )
+}
+
+/// The statement without its own `# Title` line: the page has the title.
+fn without_title<'s>(statement: &'s str, title: &str) -> &'s str {
+    let trimmed = statement.trim_start();
+    match trimmed.split_once('\n') {
+        Some((first, rest)) if first.trim_start_matches('#').trim() == title && first.starts_with("# ") => rest,
+        _ => statement,
+    }
 }
 
 pub async fn page<S: Store>(

@@ -34,6 +34,8 @@ pub async fn exercise_page_checks_like_the_cli<S: Store + 'static>(store: S) {
     let page = app.get("/exercise/leap-year").await;
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("<h1>Leap year</h1>") && page.body.contains("<textarea id=\"code\" name=\"code\""));
+    assert_eq!(page.body.matches("Leap year</h1>").count(), 1, "the statement's own title is not repeated");
+    assert!(page.body.contains("<code>is_leap(year)</code>"), "the statement is rendered markdown: {}", page.body);
     assert!(page.body.contains("return year % 4 == 0\n"), "the starter is in the editor: {}", page.body);
     let csrf = csrf_in(&page.body);
 

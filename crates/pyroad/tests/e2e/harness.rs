@@ -170,9 +170,22 @@ impl Page<'_> {
         element.send_keys(text).await.unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
     }
 
-    /// Clicks `css` and waits until the page shows `then` (post/redirect/get).
+    /// Clicks `css`, waits for the next document to load (a flag set on the
+    /// old one is gone), then until it shows `then` (post/redirect/get).
+    /// Without the first wait, `then` could be found on the old page.
     pub async fn submit(&self, css: &str, then: &str) {
+        self.script("window.__pyroadOld = true; return null;").await;
         self.find(css).await.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            // Errors while the next page loads mean "not yet".
+            let old = self.client.execute("return window.__pyroadOld === true;", vec![]).await;
+            if matches!(old, Ok(serde_json::Value::Bool(false))) {
+                break;
+            }
+            assert!(Instant::now() < deadline, "clicking {css} loaded no new page within 20 s");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         self.find(then).await;
     }
 
