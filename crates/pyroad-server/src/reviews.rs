@@ -93,13 +93,25 @@ pub struct DueCard {
 
 /// The queue now: reviewed items that are due (oldest first), then new cards.
 pub async fn due<S: Store>(state: &AppState<S>, me: LearnerId) -> Result<Vec<DueCard>, ApiError> {
-    let now = state.clock.now().timestamp();
-    let states = state.store.card_states(me).await?;
-    let studied = match state.store.active_roadmap(me).await? {
+    match state.store.active_roadmap(me).await? {
         Some(stored) => {
             let progress = state.store.progress(me, stored.id).await?;
-            studied(state, me, &stored, &progress).await?
+            due_for(state, me, Some((&stored, &progress))).await
         }
+        None => due_for(state, me, None).await,
+    }
+}
+
+/// [`due`] for a caller that has the active roadmap and its progress.
+pub async fn due_for<S: Store>(
+    state: &AppState<S>,
+    me: LearnerId,
+    active: Option<(&StoredRoadmap, &[Progress])>,
+) -> Result<Vec<DueCard>, ApiError> {
+    let now = state.clock.now().timestamp();
+    let states = state.store.card_states(me).await?;
+    let studied = match active {
+        Some((stored, progress)) => studied(state, me, stored, progress).await?,
         None => Vec::new(),
     };
     let seen: HashSet<&str> = states.iter().map(|s| s.card.as_str()).collect();

@@ -71,7 +71,7 @@ pub async fn dashboard<S: Store>(
         None
     };
     let standing = super::plan::standing(&state, me, &stored.roadmap, &progress, &log).await?;
-    let due_reviews = crate::reviews::due(&state, me).await?.len();
+    let due_reviews = crate::reviews::due_for(&state, me, Some((&stored, &progress))).await?.len();
     render(
         &state,
         me,

@@ -99,6 +99,21 @@ pub async fn exercise_api_and_bad_input<S: Store + Clone + 'static>(store: S) {
     let hint = app.post_json("/api/v1/exercises/leap-year/hint", &json!({})).await;
     assert_eq!(hint.json()["shown"].as_array().map(Vec::len), Some(1), "{}", hint.body);
 
+    // One check at a time per learner: a second one while the first runs
+    // (its code sleeps on import) is refused, not queued.
+    let slow = format!("import time\ntime.sleep(2)\n{}", solution());
+    let slow = json!({ "code": slow });
+    let first = app.post_json("/api/v1/exercises/leap-year/check", &slow);
+    let second = async {
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        app.post_json("/api/v1/exercises/leap-year/check", &json!({ "code": solution() })).await
+    };
+    let (first, second) = tokio::join!(first, second);
+    assert_eq!(first.json()["status"], "pass", "{}", first.body);
+    assert_eq!((second.status.as_u16(), second.error_code()), (409, "conflict".into()), "{}", second.body);
+    let r = app.post_json("/api/v1/exercises/leap-year/check", &json!({ "code": solution() })).await;
+    assert_eq!(r.json()["status"], "pass", "the next check runs once the first ended: {}", r.body);
+
     // Unknown ids: 404 in the API's shape and as an HTML page.
     for uri in ["/api/v1/exercises/nope", "/api/v1/exercises/..%2F..%2Fetc"] {
         let r = app.get(uri).await;
