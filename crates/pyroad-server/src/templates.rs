@@ -6,7 +6,7 @@ use minijinja::{Environment, Value};
 
 use crate::assets::Assets;
 
-const TEMPLATES: [(&str, &str); 11] = [
+const TEMPLATES: [(&str, &str); 12] = [
     ("base.html", include_str!("../templates/base.html")),
     ("dashboard.html", include_str!("../templates/dashboard.html")),
     ("roadmap.html", include_str!("../templates/roadmap.html")),
@@ -17,6 +17,7 @@ const TEMPLATES: [(&str, &str); 11] = [
     ("tree.html", include_str!("../templates/tree.html")),
     ("plan.html", include_str!("../templates/plan.html")),
     ("exercise.html", include_str!("../templates/exercise.html")),
+    ("exercises.html", include_str!("../templates/exercises.html")),
     ("review.html", include_str!("../templates/review.html")),
 ];
 

@@ -40,7 +40,7 @@ async fn show<S: Store>(
         state,
         me,
         "exercise.html",
-        "roadmap",
+        "practice",
         minijinja::context! {
             ex => minijinja::context! {
                 id => ex.id, title => ex.title, difficulty => ex.difficulty, file => ex.learner_file(),
@@ -104,6 +104,29 @@ pub async fn hint<S: Store>(
 ) -> Result<Redirect, PageError> {
     practice::next_hint(&state, me, &id).await?;
     Ok(Redirect::to(&format!("/exercise/{}#hints", encode_path(&id))))
+}
+
+/// Every built-in exercise with its last verdict, easiest first.
+pub async fn list<S: Store>(State(state): State<AppState<S>>, Learner(me): Learner) -> Result<Html<String>, PageError> {
+    let mut last = last_checks(&state, me, None).await?;
+    let mut all: Vec<&pyroad_check::exercise::Exercise> = state.practice.all()?.iter().collect();
+    all.sort_by_key(|e| e.difficulty);
+    let passed = all.iter().filter(|e| last.get(&e.id).is_some_and(|l| l.passed)).count();
+    let exercises: Vec<Value> = all
+        .into_iter()
+        .map(|e| {
+            let topics: Vec<String> = e
+                .topics
+                .iter()
+                .map(|t| state.curriculum.find(t).map_or_else(|| t.clone(), |topic| topic.title.clone()))
+                .collect();
+            minijinja::context! {
+                id => e.id, title => e.title, difficulty => e.difficulty, topics => topics.join(", "),
+                last => last.remove(&e.id).map(Value::from_serialize),
+            }
+        })
+        .collect();
+    render(&state, me, "exercises.html", "practice", minijinja::context! { exercises, passed })
 }
 
 /// The exercises of a curriculum topic with their last verdicts, for the

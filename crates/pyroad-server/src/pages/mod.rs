@@ -34,6 +34,7 @@ pub fn routes<S: Store + 'static>() -> Router<AppState<S>> {
         .route("/log", get(log::page::<S>).post(log::add::<S>))
         .route("/plan", get(plan::page::<S>).post(plan::keep::<S>))
         .route("/plan.ics", get(plan::ics::<S>))
+        .route("/exercises", get(exercise::list::<S>))
         .route("/exercise/{id}", get(exercise::page::<S>))
         .route("/exercise/{id}/check", post(exercise::check::<S>))
         .route("/exercise/{id}/hint", post(exercise::hint::<S>))

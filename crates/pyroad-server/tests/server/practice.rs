@@ -73,6 +73,8 @@ pub async fn exercise_page_checks_like_the_cli<S: Store + 'static>(store: S) {
     let file = std::fs::read_to_string(folder.join("leap-year/leap.py")).expect("the learner's file");
     assert_eq!(file, solution());
     assert!(std::fs::read_to_string(folder.join(".pyroad-state.json")).expect("state").contains("\"passed\": true"));
+    let list = app.get("/exercises").await;
+    assert!(list.body.contains("1 of ") && list.body.contains("href=\"/exercise/leap-year\""), "{}", list.body);
     // The editor now holds the passing code and the topic shows the verdict.
     assert!(app.get("/exercise/leap-year").await.body.contains("last check: <strong class=\"verdict-pass\">passed"));
     assert!(app.get(&format!("/topic/{topic}")).await.body.contains("<strong class=\"verdict-pass\">passed</strong>"));

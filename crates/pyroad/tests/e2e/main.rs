@@ -171,6 +171,9 @@ async fn practice_and_review(page: &Page<'_>, data: &std::path::Path) {
     assert!(page.text("#verdict").await.contains("All 11 tests passed"));
     assert!(page.text("main").await.contains("Hint 1:"), "the hint stays shown");
     page.shot("17-exercise-passing").await;
+    page.open("/exercises").await;
+    assert!(page.text("main .lead").await.starts_with("1 of "), "the practice list counts the pass");
+    page.shot("18-practice-list").await;
     let saved = std::fs::read_to_string(data.join("exercises/leap-year/leap.py")).expect("the practice folder's file");
     assert!(saved.contains("year % 400 == 0"), "the passing code is the CLI's file: {saved}");
 
@@ -183,15 +186,15 @@ async fn practice_and_review(page: &Page<'_>, data: &std::path::Path) {
     assert!(!front.is_empty(), "a card's question");
     page.find(".review-card summary").await.click().await.expect("the answer opens");
     assert!(!page.text(".review-card .back").await.is_empty(), "its answer");
-    page.shot("18-review-card").await;
+    page.shot("19-review-card").await;
     page.submit("button[name=rating][value=good]", "p.flash").await;
     let flash = page.text("p.flash").await;
     assert!(flash.contains("comes back in"), "{flash}");
-    page.shot("19-review-rated").await;
+    page.shot("20-review-rated").await;
     // The map shows the recall of the reviewed topic.
     page.open("/roadmap").await;
     assert!(page.count("li .badge.retention").await > 0, "a recall mark on the map");
-    page.shot("20-roadmap-marks").await;
+    page.shot("21-roadmap-marks").await;
 }
 
 async fn hostile_roadmap_stays_inert(page: &Page<'_>) {
