@@ -3,14 +3,15 @@
 //! `pyroad status` uses) and *retention* (the mean chance, by FSRS, of
 //! recalling the reviewed items of those topics now).
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
+
+use jiff::Timestamp;
 
 use pyroad_content::deck;
 use pyroad_content::review::Scheduler;
 use pyroad_content::verified;
-use pyroad_model::Roadmap;
-use pyroad_store::{LearnerId, Store};
+use pyroad_store::{LearnerId, RoadmapId, Store, StoredRoadmap};
 use serde::Serialize;
 
 use crate::error::ApiError;
@@ -18,6 +19,34 @@ use crate::practice::blocking;
 use crate::reviews::memory;
 use crate::state::AppState;
 use crate::views::trackable;
+
+/// Curriculum topic ids per trackable node, by node id.
+type NodeTopics = BTreeMap<String, Vec<String>>;
+
+/// Which curriculum topics each node of a stored roadmap stands for: a
+/// coverage pass over the whole tree (seconds in a debug build on seed
+/// 001), so it is kept per roadmap version for the life of the process.
+#[derive(Default)]
+pub struct TopicIndex {
+    cached: Mutex<HashMap<(RoadmapId, Timestamp), Arc<NodeTopics>>>,
+}
+
+/// Roadmap versions kept; more are rare (one learner, a few roadmaps).
+const KEEP: usize = 16;
+
+impl TopicIndex {
+    fn get(&self, key: (RoadmapId, Timestamp)) -> Option<Arc<NodeTopics>> {
+        self.cached.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key).cloned()
+    }
+
+    fn put(&self, key: (RoadmapId, Timestamp), topics: Arc<NodeTopics>) {
+        let mut cached = self.cached.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if cached.len() >= KEEP {
+            cached.clear();
+        }
+        cached.insert(key, topics);
+    }
+}
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Mark {
@@ -32,7 +61,7 @@ pub struct Mark {
 pub async fn of_roadmap<S: Store>(
     state: &AppState<S>,
     me: LearnerId,
-    roadmap: &Roadmap,
+    stored: &StoredRoadmap,
 ) -> Result<BTreeMap<String, Mark>, ApiError> {
     let passed: BTreeSet<String> = state.store.passed_exercises(me).await?.into_iter().collect();
     let cards = state.store.card_states(me).await?;
@@ -46,15 +75,23 @@ pub async fn of_roadmap<S: Store>(
         }
     }
     let now = state.clock.now().timestamp().as_second();
-    let curriculum = Arc::clone(&state.curriculum);
-    let roadmap = roadmap.clone();
-    // Coverage matching is CPU work: keep it off the async workers.
+    let key = (stored.id, stored.updated_at);
+    let nodes = match state.topic_index.get(key) {
+        Some(nodes) => nodes,
+        None => {
+            let curriculum = Arc::clone(&state.curriculum);
+            let roadmap = stored.roadmap.clone();
+            // Coverage matching is CPU work: keep it off the async workers.
+            let nodes = blocking(move || Ok(Arc::new(verified::node_topics(&roadmap, &curriculum, trackable)))).await?;
+            state.topic_index.put(key, Arc::clone(&nodes));
+            nodes
+        }
+    };
     blocking(move || {
-        let nodes = verified::node_topics(&roadmap, &curriculum, trackable);
         let done = verified::verified_nodes(&nodes, &by_topic, &verified::verified_topics(&by_topic, &passed));
         let scheduler = Scheduler::new().map_err(|e| ApiError::Internal(e.to_string()))?;
         let mut marks = BTreeMap::new();
-        for (node, topics) in &nodes {
+        for (node, topics) in nodes.iter() {
             let recall: Vec<f32> = cards
                 .iter()
                 .filter(|c| topics.iter().any(|t| t == deck::topic_of(&c.card)))

@@ -12,6 +12,7 @@ use pyroad_store::{LearnerId, Store};
 
 use crate::assets::Assets;
 use crate::csrf::CsrfKey;
+use crate::marks::TopicIndex;
 use crate::practice::Practice;
 
 /// Where "now" comes from: the system clock, or a fixed moment for tests.
@@ -50,6 +51,7 @@ pub struct AppState<S> {
     pub(crate) curriculum: Arc<Curriculum>,
     pub(crate) assets: Arc<Assets>,
     pub(crate) practice: Arc<Practice>,
+    pub(crate) topic_index: Arc<TopicIndex>,
     pub clock: Clock,
 }
 
@@ -63,6 +65,7 @@ impl<S> Clone for AppState<S> {
             curriculum: Arc::clone(&self.curriculum),
             assets: Arc::clone(&self.assets),
             practice: Arc::clone(&self.practice),
+            topic_index: Arc::clone(&self.topic_index),
             clock: self.clock.clone(),
         }
     }
@@ -83,6 +86,7 @@ impl<S: Store> AppState<S> {
             curriculum: Arc::new(curriculum),
             assets: Arc::new(assets),
             practice: Arc::new(Practice::new(None, None)),
+            topic_index: Arc::default(),
             clock,
         })
     }

@@ -96,7 +96,7 @@ pub async fn roadmap_map<S: Store>(
     let progress = state.store.progress(me, stored.id).await?;
     let tracker = Tracker::new(&stored.roadmap, &progress);
     let tally = tracker.tally_all();
-    let marks = crate::marks::of_roadmap(&state, me, &stored.roadmap).await?;
+    let marks = crate::marks::of_roadmap(&state, me, &stored).await?;
     render(
         &state,
         me,
