@@ -72,3 +72,32 @@ pub fn verified_nodes(
         .map(|(node, _)| node.clone())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), v.iter().map(|s| (*s).to_owned()).collect())).collect()
+    }
+
+    fn set(items: &[&str]) -> BTreeSet<String> {
+        items.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_node_is_verified_when_every_practised_topic_is() {
+        let by_topic = map(&[("loops", &["fizz", "sum"]), ("lists", &["slice"])]);
+        let verified = verified_topics(&by_topic, &set(&["fizz", "sum"]));
+        assert_eq!(verified, set(&["loops"]));
+        let nodes = map(&[
+            ("a", &["loops"]),
+            // `zen` has no exercises: only `loops` has to be verified.
+            ("b", &["loops", "zen"]),
+            ("c", &["loops", "lists"]),
+            ("d", &["zen"]),
+            ("e", &[]),
+        ]);
+        assert_eq!(verified_nodes(&nodes, &by_topic, &verified), set(&["a", "b"]));
+    }
+}
