@@ -27,6 +27,8 @@ pub mod matcher;
 pub mod render;
 /// FSRS scheduling of review cards, with the caller's clock.
 pub mod review;
+/// Verified topics and nodes (every exercise of a topic passed).
+pub mod verified;
 /// Running examples and questions with real Python.
 pub mod verify;
 

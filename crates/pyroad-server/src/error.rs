@@ -33,6 +33,9 @@ pub enum ApiError {
     CrossOrigin(String),
     #[error("the database is busy; try again in a moment")]
     Busy,
+    /// A service the request needs is missing here (no Python to check with).
+    #[error("{0}")]
+    Unavailable(String),
     /// Anything the client cannot fix; the details go to the log only.
     #[error("internal error")]
     Internal(String),
@@ -47,7 +50,7 @@ pub struct ErrorBody {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// Stable, machine-readable: `not_found`, `bad_request`, `invalid`,
-    /// `conflict`, `too_large`, `unsupported_media_type`, `csrf`, `cross_origin`, `busy`,
+    /// `conflict`, `too_large`, `unsupported_media_type`, `csrf`, `cross_origin`, `busy`, `unavailable`,
     /// `internal`.
     pub code: &'static str,
     pub message: String,
@@ -63,7 +66,7 @@ impl ApiError {
             ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Csrf | ApiError::CrossOrigin(_) => StatusCode::FORBIDDEN,
-            ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Busy | ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -79,6 +82,7 @@ impl ApiError {
             ApiError::Csrf => "csrf",
             ApiError::CrossOrigin(_) => "cross_origin",
             ApiError::Busy => "busy",
+            ApiError::Unavailable(_) => "unavailable",
             ApiError::Internal(_) => "internal",
         }
     }

@@ -19,6 +19,8 @@
 //! - `layers`: request ids, tracing, compression, security headers;
 //! - `assets`: the embedded, fingerprinted CSS and JS;
 //! - `views`: progress arithmetic the pages and the API show;
+//! - `practice`: checking exercises with `pyroad-check` (the CLI's practice
+//!   folder and records); `reviews`: the FSRS review queue and ratings;
 //! - `pages`: the HTML pages; `api`: `/api/v1` and its OpenAPI document.
 //!
 //! This crate never depends on the `pyroad` binary crate nor on a database
@@ -26,12 +28,16 @@
 
 pub mod api;
 mod assets;
+mod charts;
 mod csrf;
 mod error;
 mod layers;
 mod learner;
 mod markdown;
+mod marks;
 mod pages;
+mod practice;
+mod reviews;
 pub mod state;
 mod svg;
 mod templates;

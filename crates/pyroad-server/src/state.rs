@@ -1,5 +1,6 @@
 //! What every handler shares. Cloning is cheap (everything sits behind `Arc`).
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use jiff::Zoned;
@@ -7,10 +8,12 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use minijinja::Environment;
 use pyroad_content::Curriculum;
-use pyroad_store::Store;
+use pyroad_store::{LearnerId, Store};
 
 use crate::assets::Assets;
 use crate::csrf::CsrfKey;
+use crate::marks::TopicIndex;
+use crate::practice::Practice;
 
 /// Where "now" comes from: the system clock, or a fixed moment for tests.
 #[derive(Debug, Clone)]
@@ -47,6 +50,8 @@ pub struct AppState<S> {
     pub(crate) csrf: Arc<CsrfKey>,
     pub(crate) curriculum: Arc<Curriculum>,
     pub(crate) assets: Arc<Assets>,
+    pub(crate) practice: Arc<Practice>,
+    pub(crate) topic_index: Arc<TopicIndex>,
     pub clock: Clock,
 }
 
@@ -59,6 +64,8 @@ impl<S> Clone for AppState<S> {
             csrf: Arc::clone(&self.csrf),
             curriculum: Arc::clone(&self.curriculum),
             assets: Arc::clone(&self.assets),
+            practice: Arc::clone(&self.practice),
+            topic_index: Arc::clone(&self.topic_index),
             clock: self.clock.clone(),
         }
     }
@@ -78,7 +85,21 @@ impl<S: Store> AppState<S> {
             csrf: Arc::new(CsrfKey::random()?),
             curriculum: Arc::new(curriculum),
             assets: Arc::new(assets),
+            practice: Arc::new(Practice::new(None, None)),
+            topic_index: Arc::default(),
             clock,
         })
     }
+
+    /// Practice in `folder` (the CLI's `<data dir>/exercises`), checked with
+    /// `python` (`None`: found like the CLI finds it). Without this, exercise
+    /// pages show but checks are refused.
+    pub fn with_practice(mut self, folder: PathBuf, python: Option<PathBuf>) -> Self {
+        self.practice = Arc::new(Practice::new(Some(folder), python));
+        self
+    }
+
+    /// Every write a handler makes for `learner` ends here: the one place
+    /// to invalidate cached views of that learner.
+    pub(crate) fn wrote(&self, _learner: LearnerId) {}
 }

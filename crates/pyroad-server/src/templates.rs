@@ -6,7 +6,7 @@ use minijinja::{Environment, Value};
 
 use crate::assets::Assets;
 
-const TEMPLATES: [(&str, &str); 9] = [
+const TEMPLATES: [(&str, &str); 12] = [
     ("base.html", include_str!("../templates/base.html")),
     ("dashboard.html", include_str!("../templates/dashboard.html")),
     ("roadmap.html", include_str!("../templates/roadmap.html")),
@@ -16,6 +16,9 @@ const TEMPLATES: [(&str, &str); 9] = [
     ("log.html", include_str!("../templates/log.html")),
     ("tree.html", include_str!("../templates/tree.html")),
     ("plan.html", include_str!("../templates/plan.html")),
+    ("exercise.html", include_str!("../templates/exercise.html")),
+    ("exercises.html", include_str!("../templates/exercises.html")),
+    ("review.html", include_str!("../templates/review.html")),
 ];
 
 pub fn environment(assets: &Assets) -> anyhow::Result<Environment<'static>> {

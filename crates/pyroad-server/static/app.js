@@ -17,3 +17,15 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// In the exercise editor, Tab indents by four spaces instead of leaving the
+// box (Shift+Tab still moves focus; the form works without this).
+document.addEventListener("DOMContentLoaded", () => {
+  for (const box of document.querySelectorAll("textarea.code")) {
+    box.addEventListener("keydown", (event) => {
+      if (event.key !== "Tab" || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return;
+      event.preventDefault();
+      box.setRangeText("    ", box.selectionStart, box.selectionEnd, "end");
+    });
+  }
+});

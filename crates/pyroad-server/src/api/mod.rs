@@ -3,6 +3,8 @@
 //! Every error is [`ApiError`]'s JSON shape, including malformed JSON, wrong
 //! types, oversized bodies and unknown paths.
 
+pub(crate) mod exercises;
+mod review;
 mod types;
 
 use axum::extract::{FromRequest, FromRequestParts, State};
@@ -16,6 +18,7 @@ use crate::error::{ApiError, ErrorBody, ErrorDetail};
 use crate::learner::Learner;
 use crate::state::AppState;
 use crate::views::{Streak, Tally, Tracker, minutes_per_week, streak_of};
+pub use exercises::{CheckResult, LastCheck};
 pub use types::*;
 
 /// `axum::Json` whose rejections (syntax, types, content type, size) are
@@ -45,12 +48,20 @@ pub fn routes<S: Store + 'static>() -> Router<AppState<S>> {
         .route("/roadmaps/{name}/notes", get(notes::<S>).post(add_note::<S>))
         .route("/log", get(log::<S>).post(add_log::<S>))
         .route("/plan", get(plan::<S>))
+        .route("/exercises", get(exercises::list::<S>))
+        .route("/exercises/{id}", get(exercises::detail::<S>))
+        .route("/exercises/{id}/check", post(exercises::check::<S>))
+        .route("/exercises/{id}/hint", post(exercises::hint::<S>))
+        .route("/review", get(review::queue::<S>).post(review::rate::<S>))
         .fallback(|| async { ApiError::NotFound("no such API path".into()) })
 }
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "pyroad", description = "Track a Python learning roadmap: roadmaps, progress, notes, log."),
+    info(
+        title = "pyroad",
+        description = "Track a Python learning roadmap: roadmaps, progress, notes, log, plan, exercises, review."
+    ),
     paths(
         status,
         list_roadmaps,
@@ -63,7 +74,13 @@ pub fn routes<S: Store + 'static>() -> Router<AppState<S>> {
         add_note,
         log,
         add_log,
-        plan
+        plan,
+        exercises::list,
+        exercises::detail,
+        exercises::check,
+        exercises::hint,
+        review::queue,
+        review::rate
     ),
     components(schemas(ErrorBody, ErrorDetail, Tally, Streak))
 )]

@@ -41,6 +41,7 @@ pub async fn page<S: Store>(State(state): State<AppState<S>>, Learner(me): Learn
             entries, today => today.to_string(),
             chart => Value::from_safe_string(crate::svg::hours_per_week(&weeks)),
             total => minutes_text(log.iter().map(|e| e.minutes).sum()),
+            charts => super::stats::charts(&state, me, &log).await?,
         },
     )
 }

@@ -2,9 +2,12 @@
 //! HTML, every action is a form POST carrying the CSRF token, answered with
 //! a 303 redirect (post/redirect/get).
 
+mod exercise;
 mod log;
 pub(crate) mod plan;
+mod review;
 mod roadmaps;
+mod stats;
 pub use roadmaps::import_roadmap;
 mod track;
 
@@ -31,6 +34,11 @@ pub fn routes<S: Store + 'static>() -> Router<AppState<S>> {
         .route("/log", get(log::page::<S>).post(log::add::<S>))
         .route("/plan", get(plan::page::<S>).post(plan::keep::<S>))
         .route("/plan.ics", get(plan::ics::<S>))
+        .route("/exercises", get(exercise::list::<S>))
+        .route("/exercise/{id}", get(exercise::page::<S>))
+        .route("/exercise/{id}/check", post(exercise::check::<S>))
+        .route("/exercise/{id}/hint", post(exercise::hint::<S>))
+        .route("/review", get(review::page::<S>).post(review::rate::<S>))
 }
 
 /// Renders `name` with `context` plus what every page needs (the CSRF
@@ -65,6 +73,11 @@ pub fn encode_path(id: &str) -> String {
         }
     }
     out
+}
+
+/// A query-string value percent-encoded.
+fn encode_query(value: &str) -> String {
+    serde_urlencoded::to_string([("", value)]).map(|s| s[1..].to_owned()).unwrap_or_default()
 }
 
 /// An empty form field means "not given".

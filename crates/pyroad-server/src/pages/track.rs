@@ -71,6 +71,7 @@ pub async fn dashboard<S: Store>(
         None
     };
     let standing = super::plan::standing(&state, me, &stored.roadmap, &progress, &log).await?;
+    let due_reviews = crate::reviews::due_for(&state, me, Some((&stored, &progress))).await?.len();
     render(
         &state,
         me,
@@ -80,7 +81,7 @@ pub async fn dashboard<S: Store>(
             standing,
             roadmap => minijinja::context! { name => stored.name, title => stored.roadmap.title },
             tally, percent => tally.percent(), left, next, streak, finish,
-            week => minutes_text(week),
+            week => minutes_text(week), due_reviews,
         },
     )
 }
@@ -95,6 +96,7 @@ pub async fn roadmap_map<S: Store>(
     let progress = state.store.progress(me, stored.id).await?;
     let tracker = Tracker::new(&stored.roadmap, &progress);
     let tally = tracker.tally_all();
+    let marks = crate::marks::of_roadmap(&state, me, &stored).await?;
     render(
         &state,
         me,
@@ -102,7 +104,7 @@ pub async fn roadmap_map<S: Store>(
         "roadmap",
         minijinja::context! {
             name => stored.name, title => stored.roadmap.title, description => stored.roadmap.description,
-            tally, percent => tally.percent(), nodes => tree(&tracker, &stored.roadmap.children),
+            tally, percent => tally.percent(), nodes => tree(&tracker, &stored.roadmap.children), marks,
         },
     )
 }
@@ -144,7 +146,12 @@ pub async fn topic<S: Store>(
         .map(|n| minijinja::context! { body => n.body, day => state.clock.day_of(n.created_at).to_string() })
         .collect();
     let row = tracker.row(&node.id);
-    let lesson = lesson_for(&state.curriculum, node).map(|t| {
+    let topic = lesson_for(&state.curriculum, node);
+    let exercises = match topic {
+        Some(t) => super::exercise::of_topic(&state, me, &t.id).await?,
+        None => Vec::new(),
+    };
+    let lesson = topic.map(|t| {
         minijinja::context! {
             id => t.id, title => t.title, summary => t.summary, hours => t.estimate_hours,
             html => Value::from_safe_string(crate::markdown::render(&t.lesson)),
@@ -170,7 +177,7 @@ pub async fn topic<S: Store>(
             done => row.and_then(|p| p.done_at).map(|t| state.clock.day_of(t).to_string()),
             statuses => Status::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
             children => tree(&tracker, &node.children),
-            notes, lesson,
+            notes, lesson, exercises,
         },
     )
 }

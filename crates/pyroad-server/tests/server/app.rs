@@ -10,6 +10,8 @@ use tower::ServiceExt;
 pub struct App<S> {
     pub router: Router,
     pub state: AppState<S>,
+    /// The practice folder of [`App::practising`], removed on drop.
+    pub practice: Option<tempfile::TempDir>,
 }
 
 pub struct Reply {
@@ -44,7 +46,15 @@ pub fn clock() -> Clock {
 impl<S: Store + 'static> App<S> {
     pub fn new(store: S) -> Self {
         let state = AppState::new(store, clock()).expect("the app state builds");
-        App { router: pyroad_server::router(state.clone()), state }
+        App { router: pyroad_server::router(state.clone()), state, practice: None }
+    }
+
+    /// An app that checks exercises in a fresh practice folder with the
+    /// machine's Python (as `pyroad serve` does with the CLI's folder).
+    pub fn practising(store: S) -> Self {
+        let dir = tempfile::tempdir().expect("a temporary practice folder");
+        let state = AppState::new(store, clock()).expect("the app state builds").with_practice(dir.path().into(), None);
+        App { router: pyroad_server::router(state.clone()), state, practice: Some(dir) }
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {

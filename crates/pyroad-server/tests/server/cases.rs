@@ -4,8 +4,9 @@ use pyroad_store::{LearnerId, Status, Store};
 use serde_json::json;
 
 use crate::app::{App, csrf_in, seed};
+pub use crate::practice::*;
 
-const SMALL: &str = "# Python start\n\nFirst steps.\n\n## Basics (2 weeks)\n\n- [ ] Variables (2h)\n- [ ] Lists\n- [x] Install Python\n\n## Web\n\n- [ ] Flask basics\n";
+pub const SMALL: &str = "# Python start\n\nFirst steps.\n\n## Basics (2 weeks)\n\n- [ ] Variables (2h)\n- [ ] Lists\n- [x] Install Python\n\n## Web\n\n- [ ] Flask basics\n";
 
 pub async fn health_and_security_headers<S: Store + 'static>(store: S) {
     let app = App::new(store);
@@ -200,7 +201,7 @@ pub async fn form_posts_need_the_csrf_token<S: Store + 'static>(store: S) {
     assert_eq!(app.state.store.log_entries(LearnerId::LOCAL, None).await.expect("log").len(), 1);
 }
 
-fn import(text: &str) -> pyroad_model::Roadmap {
+pub fn import(text: &str) -> pyroad_model::Roadmap {
     pyroad_import::import_str(text, &pyroad_import::Options::default()).roadmap
 }
 
@@ -225,7 +226,7 @@ pub async fn log_form_and_chart<S: Store + 'static>(store: S) {
     assert_eq!(r.status, 404);
     let page = app.get("/log").await;
     assert!(page.body.contains("<svg") && page.body.contains("Hours per week"), "{}", page.body);
-    assert_eq!(page.body.matches("<rect").count(), 12, "twelve weeks of bars");
+    assert_eq!(page.body.matches("<rect class=\"bar\"").count(), 12, "twelve weeks of bars");
     assert!(page.body.contains(">1.5</text>") && page.body.contains(">0.8</text>"), "this and last week's hours");
     assert!(page.body.contains("1h 30m") && page.body.contains("slicing") && page.body.contains("2h 15m logged"));
     let home = app.get("/").await;

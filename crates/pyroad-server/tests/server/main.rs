@@ -5,6 +5,7 @@
 mod app;
 mod cases;
 mod postgres;
+mod practice;
 mod sqlite;
 
 /// Runs each named case of `cases` on a store from `$open`, then `$close`s it.
@@ -40,6 +41,11 @@ macro_rules! all_cases {
             openapi_document_lists_the_paths,
             static_assets_are_fingerprinted_and_cached,
             plan_page_and_calendar,
+            exercise_page_checks_like_the_cli,
+            exercise_api_and_bad_input,
+            review_page_and_api,
+            log_page_charts,
+            map_marks_verified_and_retention,
         );
     };
 }

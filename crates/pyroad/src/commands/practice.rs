@@ -112,7 +112,7 @@ pub enum ExercisesCommand {
 }
 
 /// The global `--data-dir` / `PYROAD_DATA_DIR`, else the platform's data directory.
-fn data_dir(given: Option<&Path>) -> Result<PathBuf> {
+pub fn data_dir(given: Option<&Path>) -> Result<PathBuf> {
     if let Some(d) = given.filter(|d| !d.as_os_str().is_empty()) {
         return Ok(d.to_path_buf());
     }

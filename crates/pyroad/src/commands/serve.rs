@@ -2,6 +2,7 @@
 //! store the other commands use.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
@@ -28,16 +29,19 @@ pub fn run(store: &StoreArgs, args: &ServeArgs) -> Result<ExitCode> {
     }
     pyroad_server::init_tracing();
     let runtime = pyroad_server::runtime().context("cannot start the async runtime")?;
+    // The CLI's practice folder: code started with `pyroad practice` shows
+    // up in the browser and the other way round.
+    let practice = super::practice::data_dir(store.data_dir.as_deref())?.join("exercises");
     runtime.block_on(async {
         match open(store).await? {
             Opened::Sqlite(s) => {
-                let result = serve(s.clone(), args.bind).await;
+                let result = serve(s.clone(), args.bind, practice).await;
                 // Closing checkpoints the WAL.
                 s.close().await;
                 result
             }
             Opened::Postgres(s) => {
-                let result = serve(s.clone(), args.bind).await;
+                let result = serve(s.clone(), args.bind, practice).await;
                 s.close().await;
                 result
             }
@@ -46,8 +50,8 @@ pub fn run(store: &StoreArgs, args: &ServeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn serve<S: pyroad_store::Store + 'static>(store: S, bind: SocketAddr) -> Result<()> {
-    let state = pyroad_server::AppState::new(store, pyroad_server::Clock::System)?;
+async fn serve<S: pyroad_store::Store + 'static>(store: S, bind: SocketAddr, practice: PathBuf) -> Result<()> {
+    let state = pyroad_server::AppState::new(store, pyroad_server::Clock::System)?.with_practice(practice, None);
     let listener = pyroad_server::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;
     let local = listener.local_addr().context("the listening socket has no address")?;
     crate::output::print(&format!("pyroad is serving on http://{local}/ (Ctrl-C stops it)\n"))?;

@@ -1,18 +1,13 @@
-//! Verified topics: a curriculum topic is verified when the learner has
-//! passed every built-in exercise linked to it (`topics` in each
-//! `exercise.toml`). A roadmap node is verified when it is a curriculum
-//! topic (same id, title or alias) or the coverage matcher maps it to
-//! curriculum topics, and every one of those topics that has exercises is
-//! verified. Nodes whose topics have no exercises are never verified: there
-//! was nothing to prove.
+//! Verified topics for the CLI's learner: the rules are
+//! `pyroad_content::verified` (shared with the web map); this loads what
+//! they need (the built-in exercises by topic, the passed ones).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::{Context, Result};
 use pyroad_check::exercise::{self, Exercise};
 use pyroad_content::Curriculum;
-use pyroad_content::coverage::Matcher;
-use pyroad_model::{Node, Roadmap};
+use pyroad_model::Roadmap;
 use pyroad_store::Store;
 
 use super::store::ME;
@@ -29,23 +24,7 @@ pub fn exercises_by_topic(exercises: &[Exercise]) -> BTreeMap<String, Vec<String
     map
 }
 
-/// The curriculum topics whose exercises have all been passed.
-pub fn verified_topics(by_topic: &BTreeMap<String, Vec<String>>, passed: &BTreeSet<String>) -> BTreeSet<String> {
-    by_topic
-        .iter()
-        .filter(|(_, exercises)| exercises.iter().all(|e| passed.contains(e)))
-        .map(|(topic, _)| topic.clone())
-        .collect()
-}
-
-/// Learnable nodes in the order the coverage report lists them (pre-order,
-/// skipping non-learnable subtrees, as `Matcher::coverage` walks).
-fn learnable_in_order<'a>(nodes: &'a [Node], out: &mut Vec<&'a Node>) {
-    for node in nodes.iter().filter(|n| n.kind.is_learnable()) {
-        out.push(node);
-        learnable_in_order(&node.children, out);
-    }
-}
+pub use pyroad_content::verified::verified_topics;
 
 /// Ids of the roadmap's trackable nodes that are verified.
 pub fn verified_nodes(
@@ -54,25 +33,8 @@ pub fn verified_nodes(
     by_topic: &BTreeMap<String, Vec<String>>,
     verified: &BTreeSet<String>,
 ) -> BTreeSet<String> {
-    let mut nodes = Vec::new();
-    learnable_in_order(&roadmap.children, &mut nodes);
-    let report = Matcher::new(curriculum).coverage(roadmap);
-    let mut out = BTreeSet::new();
-    for (node, item) in nodes.iter().zip(&report.items) {
-        if !trackable(node) || item.title != node.title {
-            continue;
-        }
-        let direct = curriculum.find(&node.id).filter(|t| t.id == node.id).or_else(|| curriculum.find(&node.title));
-        let topics: Vec<&str> = match direct {
-            Some(t) => vec![t.id.as_str()],
-            None => item.topics.iter().map(|t| t.id.as_str()).collect(),
-        };
-        let practised: Vec<&str> = topics.into_iter().filter(|t| by_topic.contains_key(*t)).collect();
-        if !practised.is_empty() && practised.iter().all(|t| verified.contains(*t)) {
-            out.insert(node.id.clone());
-        }
-    }
-    out
+    let nodes = pyroad_content::verified::node_topics(roadmap, curriculum, trackable);
+    pyroad_content::verified::verified_nodes(&nodes, by_topic, verified)
 }
 
 /// The verified nodes of `roadmap` for the CLI's learner. Costs one query
@@ -93,7 +55,7 @@ pub async fn load<S: Store>(store: &S, roadmap: &Roadmap) -> Result<BTreeSet<Str
 
 #[cfg(test)]
 mod tests {
-    use pyroad_model::NodeKind;
+    use pyroad_model::{Node, NodeKind};
 
     use super::*;
 

@@ -1,7 +1,8 @@
 //! End-to-end test of `pyroad serve` in headless Chromium (issue 8): a new
 //! learner uploads seed 001, previews and saves it, marks topics done,
 //! writes a note, logs time, and sees the dashboard and the log chart
-//! change; a hostile roadmap's script never runs. Screenshots of every page
+//! change; solves an exercise (first failing, then passing) and answers a
+//! review card; a hostile roadmap's script never runs. Screenshots of every page
 //! land in `<target>/e2e/`. Without chromium and chromedriver the test
 //! fails: a skipped browser test proves nothing.
 
@@ -41,6 +42,7 @@ async fn learner_flow_in_chromium() {
     let page = Page { client: &client, base: &base, shots: screenshot_dir() };
     let flow = tokio::time::timeout(Duration::from_secs(180), async {
         learner_flow(&page).await;
+        practice_and_review(&page, data.path()).await;
         hostile_roadmap_stays_inert(&page).await;
     })
     .await;
@@ -148,6 +150,51 @@ async fn learner_flow(page: &Page<'_>) {
         assert!(!next.lines().any(|l| l.trim() == title), "{title} is done and no longer next: {next}");
     }
     page.shot("09-dashboard-after").await;
+}
+
+/// The exercise page checks with real CPython: the starter fails with the
+/// failing expression shown, the solution passes and lands in the CLI's
+/// practice folder; then a review card of a done topic is answered.
+async fn practice_and_review(page: &Page<'_>, data: &std::path::Path) {
+    let ex = pyroad_check::exercise::embedded("leap-year").expect("the built-in leap-year exercise");
+    page.open("/exercise/leap-year").await;
+    let code = page.script("return document.getElementById('code').value;").await;
+    assert!(code.as_str().is_some_and(|c| c.contains("def is_leap")), "the editor holds the starter: {code}");
+    page.shot("15-exercise").await;
+    page.submit("#editor button[type=submit]", "section.verdict-fail").await;
+    let verdict = page.text("#verdict").await;
+    assert!(verdict.contains("of 11 tests passed") && verdict.contains("is_leap(1900)"), "{verdict}");
+    page.shot("16-exercise-failing").await;
+    page.submit("#hints button[type=submit]", "p.hint").await;
+    page.fill("#code", ex.solution.as_deref().expect("leap-year has a solution")).await;
+    page.submit("#editor button[type=submit]", "section.verdict-pass").await;
+    assert!(page.text("#verdict").await.contains("All 11 tests passed"));
+    assert!(page.text("main").await.contains("Hint 1:"), "the hint stays shown");
+    page.shot("17-exercise-passing").await;
+    page.open("/exercises").await;
+    assert!(page.text("main .lead").await.starts_with("1 of "), "the practice list counts the pass");
+    page.shot("18-practice-list").await;
+    let saved = std::fs::read_to_string(data.join("exercises/leap-year/leap.py")).expect("the practice folder's file");
+    assert!(saved.contains("year % 400 == 0"), "the passing code is the CLI's file: {saved}");
+
+    // The topics marked done put their cards in the queue.
+    page.open("/").await;
+    let due = page.text(".card a[href='/review']").await;
+    assert!(due.ends_with(" due") && due != "0 due", "the dashboard links the due reviews: {due}");
+    page.open("/review").await;
+    let front = page.text(".review-card .front").await;
+    assert!(!front.is_empty(), "a card's question");
+    page.find(".review-card summary").await.click().await.expect("the answer opens");
+    assert!(!page.text(".review-card .back").await.is_empty(), "its answer");
+    page.shot("19-review-card").await;
+    page.submit("button[name=rating][value=good]", "p.flash").await;
+    let flash = page.text("p.flash").await;
+    assert!(flash.contains("comes back in"), "{flash}");
+    page.shot("20-review-rated").await;
+    // The map shows the recall of the reviewed topic.
+    page.open("/roadmap").await;
+    assert!(page.count("li .badge.retention").await > 0, "a recall mark on the map");
+    page.shot("21-roadmap-marks").await;
 }
 
 async fn hostile_roadmap_stays_inert(page: &Page<'_>) {
