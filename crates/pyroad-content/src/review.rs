@@ -16,6 +16,7 @@ const DAY: f64 = 86_400.0;
 // the store's row types (a types-only crate) so the log keeps what FSRS
 // was fed, with no conversion between two copies.
 pub use pyroad_store::ReviewRating;
+use pyroad_store::{CardState, NewExerciseResult, NewReview, ReviewSource};
 
 /// How a checked attempt (a quiz answer or an exercise check) feeds the
 /// memory model: first-try pass = Good, pass after hints or retries =
@@ -26,6 +27,13 @@ pub fn from_attempt(passed: bool, first_try: bool) -> ReviewRating {
         (true, true) => ReviewRating::Good,
         (true, false) => ReviewRating::Hard,
     }
+}
+
+/// How a check rates its exercise item: a pass without hints is good, a
+/// pass after hints hard, a fail again. A pass after the reference
+/// solution was revealed is again too: the learner did not recall it.
+pub fn exercise_rating(result: &NewExerciseResult) -> ReviewRating {
+    from_attempt(result.passed && !result.revealed, result.hints_used == 0)
 }
 
 /// Parses a learner's answer to "how well did you recall it?":
@@ -49,6 +57,20 @@ pub struct Memory {
     pub last_review: i64,
     /// When it is next due (Unix seconds).
     pub due: i64,
+}
+
+impl Memory {
+    /// The memory of a stored card state. FSRS works in f32; the store keeps
+    /// the same values widened to f64, so narrowing them back is exact.
+    #[allow(clippy::cast_possible_truncation)]
+    pub fn of(state: &CardState) -> Memory {
+        Memory {
+            stability: state.stability as f32,
+            difficulty: state.difficulty as f32,
+            last_review: state.last_review.as_second(),
+            due: state.due.as_second(),
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -96,6 +118,34 @@ impl Scheduler {
             days,
             fsrs::FSRS6_DEFAULT_DECAY,
         )
+    }
+}
+
+impl Scheduler {
+    /// The review to store after rating `item` at `now`, given its stored
+    /// state (`None`: never reviewed). The CLI and the web both schedule
+    /// through this, so a card means the same everywhere.
+    pub fn next_review(
+        &self,
+        current: Option<&CardState>,
+        item: &str,
+        rating: ReviewRating,
+        source: ReviewSource,
+        now: jiff::Timestamp,
+    ) -> Result<NewReview, ScheduleError> {
+        let next = self.review(current.map(Memory::of).as_ref(), rating, now.as_second())?;
+        let due = jiff::Timestamp::from_second(next.due)
+            .map_err(|e| ScheduleError(format!("the next due date is out of range: {e}")))?;
+        Ok(NewReview {
+            card: item.to_string(),
+            rating,
+            source,
+            reviewed_at: now,
+            stability: f64::from(next.stability),
+            difficulty: f64::from(next.difficulty),
+            due,
+            previous: current.map(|s| s.last_review),
+        })
     }
 }
 

@@ -9,14 +9,13 @@ use std::sync::{Arc, Mutex};
 use jiff::Timestamp;
 
 use pyroad_content::deck;
-use pyroad_content::review::Scheduler;
+use pyroad_content::review::{Memory, Scheduler};
 use pyroad_content::verified;
 use pyroad_store::{LearnerId, RoadmapId, Store, StoredRoadmap};
 use serde::Serialize;
 
 use crate::error::ApiError;
 use crate::practice::blocking;
-use crate::reviews::memory;
 use crate::state::AppState;
 use crate::views::trackable;
 
@@ -95,7 +94,7 @@ pub async fn of_roadmap<S: Store>(
             let recall: Vec<f32> = cards
                 .iter()
                 .filter(|c| topics.iter().any(|t| t == deck::topic_of(&c.card)))
-                .map(|c| scheduler.retrievability(&memory(c), now))
+                .map(|c| scheduler.retrievability(&Memory::of(c), now))
                 .collect();
             #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let retention = (!recall.is_empty())

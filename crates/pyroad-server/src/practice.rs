@@ -17,7 +17,9 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use pyroad_check::exercise::{self, Exercise};
 use pyroad_check::workspace::{ExerciseState, ProgressStore, Workspace, now_secs};
 use pyroad_check::{Checker, Limits, Report, Status, python};
-use pyroad_store::{LearnerId, NewExerciseResult, Store};
+use pyroad_content::deck;
+use pyroad_content::review::exercise_rating;
+use pyroad_store::{LearnerId, NewExerciseResult, ReviewSource, Store};
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -212,7 +214,28 @@ pub async fn check<S: Store>(
         hints_used: count(before.hints_shown),
         revealed: before.solution_revealed,
     };
-    state.store.record_exercise(learner, &result).await?;
+    // A built-in exercise's check is also a review of its item, filed under
+    // its first topic and rated like `pyroad check` rates it.
+    let home_topic = state.practice.exercise(id)?.topics.first().cloned();
+    match home_topic {
+        Some(topic) => {
+            let item = deck::exercise_id(&topic, id);
+            let now = state.clock.now().timestamp();
+            let review = crate::reviews::next_review(
+                state,
+                learner,
+                &item,
+                exercise_rating(&result),
+                ReviewSource::Exercise,
+                now,
+            )
+            .await?;
+            state.store.record_exercise_review(learner, &result, &review).await?;
+        }
+        None => {
+            state.store.record_exercise(learner, &result).await?;
+        }
+    }
     state.wrote(learner);
     Ok(report)
 }

@@ -12,7 +12,7 @@ use std::hash::{Hash, Hasher};
 
 use jiff::Timestamp;
 use pyroad_content::deck;
-use pyroad_content::review::{Memory, Rating, Scheduler};
+use pyroad_content::review::{Scheduler, parse_rating};
 use pyroad_progress::Tracker;
 use pyroad_store::{
     CardState, LearnerId, NewReview, Progress, ReviewRating, ReviewSource, Status, Store, StoredRoadmap,
@@ -143,26 +143,6 @@ pub async fn due_for<S: Store>(
         .collect())
 }
 
-pub fn memory(state: &CardState) -> Memory {
-    // FSRS works in f32; the store keeps the same values widened to f64.
-    #[allow(clippy::cast_possible_truncation)]
-    Memory {
-        stability: state.stability as f32,
-        difficulty: state.difficulty as f32,
-        last_review: state.last_review.as_second(),
-        due: state.due.as_second(),
-    }
-}
-
-fn stored_rating(rating: Rating) -> ReviewRating {
-    match rating {
-        Rating::Again => ReviewRating::Again,
-        Rating::Hard => ReviewRating::Hard,
-        Rating::Good => ReviewRating::Good,
-        Rating::Easy => ReviewRating::Easy,
-    }
-}
-
 /// Rates one item now (source `review`), as `pyroad review rate` does.
 pub async fn rate<S: Store>(
     state: &AppState<S>,
@@ -172,29 +152,29 @@ pub async fn rate<S: Store>(
 ) -> Result<CardState, ApiError> {
     let item =
         deck::lookup(&state.curriculum, card).ok_or_else(|| ApiError::NotFound(format!("no review card {card:?}")))?;
-    let rating = Rating::parse(rating)
+    let rating = parse_rating(rating)
         .ok_or_else(|| ApiError::Invalid(format!("{rating:?} is not a rating: give again, hard, good or easy")))?;
     let now = state.clock.now().timestamp();
-    let states = state.store.card_states(me).await?;
-    let current = states.iter().find(|s| s.card == item.id);
-    let scheduler = Scheduler::new().map_err(|e| ApiError::Internal(e.to_string()))?;
-    let next = scheduler
-        .review(current.map(memory).as_ref(), rating, now.as_second())
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-    let due = Timestamp::from_second(next.due).map_err(|e| ApiError::Internal(format!("the next due date: {e}")))?;
-    let review = NewReview {
-        card: item.id.clone(),
-        rating: stored_rating(rating),
-        source: ReviewSource::Review,
-        reviewed_at: now,
-        stability: f64::from(next.stability),
-        difficulty: f64::from(next.difficulty),
-        due,
-        previous: current.map(|s| s.last_review),
-    };
+    let review = next_review(state, me, &item.id, rating, ReviewSource::Review, now).await?;
     let saved = state.store.record_review(me, &review).await?;
     state.wrote(me);
     Ok(saved)
+}
+
+/// Schedules `item` after `rating` at `now` from its stored state: the
+/// review to store (the CLI's `next_review`, over the same scheduler).
+pub async fn next_review<S: Store>(
+    state: &AppState<S>,
+    me: LearnerId,
+    item: &str,
+    rating: ReviewRating,
+    source: ReviewSource,
+    now: Timestamp,
+) -> Result<NewReview, ApiError> {
+    let states = state.store.card_states(me).await?;
+    let current = states.iter().find(|s| s.card == item);
+    let scheduler = Scheduler::new().map_err(|e| ApiError::Internal(e.to_string()))?;
+    scheduler.next_review(current, item, rating, source, now).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
 /// "in 2.3 days" / "in 10 minutes".

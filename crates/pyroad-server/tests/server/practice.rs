@@ -1,7 +1,7 @@
 //! Exercise and review cases (generic over the store, run on both backends
 //! through `all_cases!`).
 
-use pyroad_store::{LearnerId, ReviewSource, Store};
+use pyroad_store::{LearnerId, ReviewRating, ReviewSource, Store};
 use serde_json::json;
 
 use crate::app::{App, csrf_in};
@@ -68,6 +68,17 @@ pub async fn exercise_page_checks_like_the_cli<S: Store + 'static>(store: S) {
     let seen: Vec<(bool, u32, u32, u32)> =
         results.iter().map(|r| (r.passed, r.tests_passed, r.tests_total, r.hints_used)).collect();
     assert_eq!(seen, [(false, 6, 11, 0), (true, 11, 11, 1)]);
+    // Each check is also a review of the exercise's item, rated as the CLI
+    // rates it: the failing check again, the pass after a hint hard.
+    let log = app.state.store.review_log(LearnerId::LOCAL, None).await.expect("review log");
+    let reviews: Vec<(&str, ReviewRating, ReviewSource)> =
+        log.iter().map(|r| (r.card.as_str(), r.rating, r.source)).collect();
+    let item = reviews.first().map(|r| r.0).unwrap_or_default();
+    assert!(item.ends_with("#x-leap-year"), "the item is filed under the exercise's home topic: {reviews:?}");
+    assert_eq!(
+        reviews,
+        [(item, ReviewRating::Again, ReviewSource::Exercise), (item, ReviewRating::Hard, ReviewSource::Exercise)]
+    );
     assert_eq!(app.state.store.passed_exercises(LearnerId::LOCAL).await.expect("passed"), ["leap-year"]);
     let folder = app.practice.as_ref().expect("a practice folder").path();
     let file = std::fs::read_to_string(folder.join("leap-year/leap.py")).expect("the learner's file");

@@ -5,18 +5,12 @@
 
 use anyhow::{Context, Result};
 use jiff::Timestamp;
-use pyroad_content::review::from_attempt;
-use pyroad_store::{CardState, NewExerciseResult, ReviewRating, ReviewSource, Store};
+use pyroad_store::{CardState, NewExerciseResult, ReviewSource, Store};
 
 use super::store::{ME, Opened, open};
 use crate::cli::StoreArgs;
 
-/// How a check rates its exercise item: a pass without hints is good, a
-/// pass after hints hard, a fail again. A pass after the reference
-/// solution was revealed is again too: the learner did not recall it.
-pub fn rating(result: &NewExerciseResult) -> ReviewRating {
-    from_attempt(result.passed && !result.revealed, result.hints_used == 0)
-}
+pub use pyroad_content::review::exercise_rating as rating;
 
 /// Stores one check and, when `item` is given, its review (one
 /// transaction); returns the item's new memory state after the commit.
@@ -58,6 +52,7 @@ async fn record_in<S: Store>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pyroad_store::ReviewRating;
 
     fn check(passed: bool, hints_used: u32, revealed: bool) -> NewExerciseResult {
         NewExerciseResult {

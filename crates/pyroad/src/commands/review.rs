@@ -19,7 +19,7 @@ use pyroad_content::review as fsrs_review;
 use pyroad_store::{CardState, NewReview, ReviewRating, ReviewSource, Store};
 
 use super::content::{ask, curriculum, quiz_selection};
-use super::review_summary::{Due, memory, scheduler, summary};
+use super::review_summary::{Due, scheduler, summary};
 use super::store::ME;
 use crate::cli::QuizArgs;
 use crate::output::print;
@@ -65,18 +65,7 @@ pub async fn next_review<S: Store>(
 ) -> Result<NewReview> {
     let states = store.card_states(ME).await?;
     let current = states.iter().find(|s| s.card == item);
-    let next = scheduler()?.review(current.map(memory).as_ref(), rating, now.as_second())?;
-    let due = Timestamp::from_second(next.due).context("the next due date is out of range")?;
-    Ok(NewReview {
-        card: item.to_string(),
-        rating,
-        source,
-        reviewed_at: now,
-        stability: f64::from(next.stability),
-        difficulty: f64::from(next.difficulty),
-        due,
-        previous: current.map(|s| s.last_review),
-    })
+    Ok(scheduler()?.next_review(current, item, rating, source, now)?)
 }
 
 /// Schedules `item` after `rating` at `now` and stores it with its log line.

@@ -68,17 +68,6 @@ pub fn scheduler() -> Result<Scheduler> {
     Scheduler::new().context("cannot set up the FSRS scheduler")
 }
 
-pub fn memory(state: &CardState) -> Memory {
-    // FSRS works in f32; the store keeps the same values widened to f64.
-    #[allow(clippy::cast_possible_truncation)]
-    Memory {
-        stability: state.stability as f32,
-        difficulty: state.difficulty as f32,
-        last_review: state.last_review.as_second(),
-        due: state.due.as_second(),
-    }
-}
-
 /// A curriculum topic with reviews: all `summarise` needs of it, small
 /// enough to cache in a setting.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -117,7 +106,8 @@ pub fn summarise(studied: &[Studied], states: &[CardState], now: Timestamp) -> R
         .iter()
         .map(|t| {
             let mine: Vec<&CardState> = states.iter().filter(|s| deck::topic_of(&s.card) == t.id).collect();
-            let recall: Vec<f32> = mine.iter().map(|s| scheduler.retrievability(&memory(s), now.as_second())).collect();
+            let recall: Vec<f32> =
+                mine.iter().map(|s| scheduler.retrievability(&Memory::of(s), now.as_second())).collect();
             #[allow(clippy::cast_precision_loss)] // a handful of cards
             let retention = (!recall.is_empty()).then(|| recall.iter().sum::<f32>() / recall.len() as f32);
             TopicRetention {
