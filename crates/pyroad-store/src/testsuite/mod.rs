@@ -11,10 +11,7 @@ use std::task::Poll;
 use jiff::civil::date;
 use pyroad_model::{Node, NodeKind, Roadmap};
 
-use crate::backup::{self, Backup, ProgressBackup};
-use crate::{
-    LearnerId, NewExerciseResult, NewLogEntry, NewReview, Result, ReviewRating, ReviewSource, Status, Store, StoreError,
-};
+use crate::{LearnerId, NewLogEntry, Result, Status, Store, StoreError};
 
 /// Generates one `#[tokio::test]` per suite case. `$open` is an async fn
 /// `(&'static str) -> S` giving a fresh store, `$reopen` an async fn
@@ -55,6 +52,15 @@ macro_rules! store_tests {
     };
 }
 
+mod backup;
+mod review;
+
+pub use backup::{backup_restores_verbatim, restore_refuses_bad_backups_and_writes_nothing};
+pub use review::{
+    exercise_checks_and_their_reviews_are_one_write, exercise_results_are_kept_per_learner, reviews_are_per_learner,
+    reviews_keep_state_and_an_append_only_log, reviews_refuse_stale_and_bad_input,
+};
+
 /// A small roadmap: two sections, nested topics, one checked item.
 pub fn sample() -> Roadmap {
     let mut r = Roadmap::new("Python basics");
@@ -76,7 +82,7 @@ pub fn sample() -> Roadmap {
     r
 }
 
-fn edited(mut r: Roadmap, remove: &str, add: &str) -> Roadmap {
+pub(super) fn edited(mut r: Roadmap, remove: &str, add: &str) -> Roadmap {
     for s in &mut r.children {
         s.children.retain(|n| n.title != remove);
     }
@@ -85,7 +91,7 @@ fn edited(mut r: Roadmap, remove: &str, add: &str) -> Roadmap {
     r
 }
 
-fn expect_not_found<T: std::fmt::Debug>(r: Result<T>, what: &str) {
+pub(super) fn expect_not_found<T: std::fmt::Debug>(r: Result<T>, what: &str) {
     match r {
         Err(StoreError::NotFound { .. }) => {}
         other => panic!("{what}: expected NotFound, got {other:?}"),
@@ -308,132 +314,6 @@ pub async fn set_statuses_is_all_or_nothing<S: Store>(s: &S) -> Result<()> {
     Ok(())
 }
 
-/// A learner with two roadmaps, every kind of row, an archived topic, a log
-/// entry whose roadmap was removed and a setting.
-async fn fill<S: Store>(s: &S, me: LearnerId) -> Result<()> {
-    let py = s.add_roadmap(me, "py", &sample()).await?.id;
-    let web = s.add_roadmap(me, "web", &sample()).await?.id;
-    let gone = s.add_roadmap(me, "gone", &sample()).await?.id;
-    s.set_status(me, py, "variables", Status::Done).await?;
-    s.set_status(me, py, "loops", Status::Learning).await?;
-    s.set_status(me, py, "flask", Status::Skipped).await?;
-    s.set_status(me, py, "django", Status::Learning).await?;
-    s.set_status(me, web, "for-loops", Status::Done).await?;
-    s.add_note(me, py, "loops", "range() stops before the end").await?;
-    s.add_note(me, py, "django", "models first").await?;
-    s.add_note(me, py, "loops", "while True needs a break").await?;
-    s.update_roadmap(me, "py", &edited(sample(), "Django", "FastAPI")).await?;
-    let entry = |roadmap, topic: Option<&str>, minutes, day| NewLogEntry {
-        roadmap,
-        topic: topic.map(String::from),
-        minutes,
-        note: Some(format!("{minutes} minutes")),
-        date: date(2026, 3, day),
-    };
-    s.add_log(me, &entry(Some(py), Some("loops"), 45, 2)).await?;
-    s.add_log(me, &entry(None, None, 20, 1)).await?;
-    s.add_log(me, &entry(Some(gone), Some("flask"), 30, 2)).await?;
-    s.add_log(me, &entry(Some(web), Some("for-loops"), 15, 3)).await?;
-    s.remove_roadmap(me, "gone").await?;
-    s.set_active(me, "web").await?;
-    s.set_setting(me, "daily_goal", Some("30")).await?;
-    // Practice memory: a card reviewed twice, a quiz answer, two checks.
-    let day = 86_400;
-    let first = s.record_review(me, &review("lists#1", ReviewRating::Good, ReviewSource::Review, 1_000, day)).await?;
-    let again = NewReview {
-        previous: Some(first.last_review),
-        ..review("lists#1", ReviewRating::Hard, ReviewSource::Review, 2 * day, 3 * day)
-    };
-    s.record_review(me, &again).await?;
-    s.record_review(me, &review("lists#q1", ReviewRating::Again, ReviewSource::Quiz, 2_000, 600)).await?;
-    s.record_exercise(me, &exercise_check("leap-year", 3, 5, 1, false)).await?;
-    s.record_exercise(me, &exercise_check("leap-year", 5, 5, 2, false)).await?;
-    Ok(())
-}
-
-/// A backup restored into an empty learner backs up to the same thing,
-/// timestamps included; a second restore into it is refused.
-pub async fn backup_restores_verbatim<S: Store>(s: &S) -> Result<()> {
-    fill(s, LearnerId::LOCAL).await?;
-    let original = backup::collect(s, LearnerId::LOCAL).await?;
-    assert_eq!(original.roadmaps.len(), 2);
-    assert_eq!(original.active.as_deref(), Some("web"));
-    assert_eq!(original.settings.get("daily_goal").map(String::as_str), Some("30"));
-    let py = &original.roadmaps[0];
-    assert_eq!((py.progress.len(), py.notes.len(), py.archived.len()), (4, 3, 1));
-    assert_eq!(py.archived[0].topic, "django");
-    assert_eq!(original.log.len(), 4);
-    assert_eq!(original.log[0].minutes, 20, "oldest day first");
-    assert!(original.log.iter().any(|e| e.minutes == 30 && e.roadmap.is_none()), "removed roadmap's entry");
-    assert_eq!((original.review_cards.len(), original.review_log.len(), original.exercises.len()), (2, 3, 2));
-    assert_eq!(original.review_cards[0].reps, 2, "sorted by card, with both reviews counted");
-
-    let text = serde_json::to_string(&original).map_err(|e| StoreError::Invalid(e.to_string()))?;
-    let parsed = Backup::from_json(&text)?;
-    assert_eq!(parsed, original, "the JSON form round-trips");
-
-    let copy = s.create_learner("copy").await?;
-    let report = s.restore_backup(copy, &parsed).await?;
-    assert_eq!((report.roadmaps, report.progress, report.notes), (2, 6, 3));
-    assert_eq!((report.archived, report.log, report.settings), (1, 4, 2));
-    assert_eq!((report.review_cards, report.review_log, report.exercises), (2, 3, 2));
-    let restored = backup::collect(s, copy).await?;
-    assert_eq!(restored, original);
-    // The restored rows work like any others.
-    let web = s.roadmap(copy, "web").await?;
-    assert_eq!(s.active_roadmap(copy).await?.map(|r| r.id), Some(web.id));
-    s.set_status(copy, web.id, "flask", Status::Done).await?;
-    let py = s.roadmap(copy, "py").await?.id;
-    assert_eq!(s.restore(copy, py, "django", "fastapi").await?.status, Status::Learning);
-
-    let before = backup::collect(s, copy).await?;
-    match s.restore_backup(copy, &original).await {
-        Err(StoreError::Invalid(msg)) => assert!(msg.contains("not empty"), "{msg}"),
-        other => panic!("restore into a non-empty learner: {other:?}"),
-    }
-    assert_eq!(backup::collect(s, copy).await?, before, "a refused restore changes nothing");
-    Ok(())
-}
-
-/// A backup with a bad row (unknown topic, a roadmap twice, an active
-/// roadmap it lacks, a zero-minute log entry) leaves the target learner empty.
-pub async fn restore_refuses_bad_backups_and_writes_nothing<S: Store>(s: &S) -> Result<()> {
-    fill(s, LearnerId::LOCAL).await?;
-    let good = backup::collect(s, LearnerId::LOCAL).await?;
-    let target = s.create_learner("target").await?;
-    let empty = backup::collect(s, target).await?;
-    assert!(empty.roadmaps.is_empty() && empty.log.is_empty() && empty.settings.is_empty());
-
-    let mut unknown_topic = good.clone();
-    let at = unknown_topic.roadmaps[1].added_at;
-    unknown_topic.roadmaps[1].progress.push(ProgressBackup {
-        topic: "no-such-topic".into(),
-        status: Status::Done,
-        started_at: None,
-        done_at: Some(at),
-        updated_at: at,
-    });
-    let mut twice = good.clone();
-    twice.roadmaps.push(twice.roadmaps[0].clone());
-    let mut bad_active = good.clone();
-    bad_active.active = Some("nope".into());
-    let mut bad_minutes = good.clone();
-    bad_minutes.log[3].minutes = 0;
-    for (what, bad) in
-        [("unknown topic", unknown_topic), ("twice", twice), ("active", bad_active), ("minutes", bad_minutes)]
-    {
-        match s.restore_backup(target, &bad).await {
-            Err(StoreError::Invalid(_)) => {}
-            other => panic!("{what}: expected Invalid, got {other:?}"),
-        }
-        assert_eq!(backup::collect(s, target).await?, empty, "{what}: nothing written");
-    }
-    // An empty backup restores to an empty learner (and is no error).
-    let none = Backup { roadmaps: Vec::new(), log: Vec::new(), active: None, ..empty.clone() };
-    assert_eq!(s.restore_backup(target, &none).await?, crate::RestoreReport::default());
-    Ok(())
-}
-
 /// Two stores (two connection pools: what two processes would have) on one
 /// database, each running several writers at once. Every write that
 /// returned Ok is there afterwards.
@@ -480,55 +360,6 @@ pub async fn concurrent_writers_lose_nothing<S: Store>(a: &S, b: &S) -> Result<(
     Ok(())
 }
 
-fn exercise_check(exercise: &str, passed: u32, total: u32, hints: u32, revealed: bool) -> NewExerciseResult {
-    NewExerciseResult {
-        exercise: exercise.into(),
-        passed: passed == total,
-        tests_passed: passed,
-        tests_total: total,
-        hints_used: hints,
-        revealed,
-    }
-}
-
-pub async fn exercise_results_are_kept_per_learner<S: Store>(s: &S) -> Result<()> {
-    let me = LearnerId::LOCAL;
-    let other = s.create_learner("other").await?;
-    assert!(s.passed_exercises(me).await?.is_empty());
-    let first = s.record_exercise(me, &exercise_check("leap-year", 2, 5, 1, false)).await?;
-    assert!(!first.passed);
-    assert_eq!((first.tests_passed, first.tests_total, first.hints_used), (2, 5, 1));
-    let second = s.record_exercise(me, &exercise_check("leap-year", 5, 5, 2, true)).await?;
-    assert!(second.passed && second.revealed);
-    assert!(second.checked_at >= first.checked_at);
-    s.record_exercise(me, &exercise_check("word-frequencies", 0, 4, 0, false)).await?;
-    s.record_exercise(me, &exercise_check("bank-account", 6, 6, 0, false)).await?;
-    s.record_exercise(other, &exercise_check("initials", 3, 3, 0, false)).await?;
-
-    let all = s.exercise_results(me, None).await?;
-    let order: Vec<(&str, bool)> = all.iter().map(|r| (r.exercise.as_str(), r.passed)).collect();
-    assert_eq!(
-        order,
-        [("leap-year", false), ("leap-year", true), ("word-frequencies", false), ("bank-account", true)],
-        "oldest first"
-    );
-    let leap = s.exercise_results(me, Some("leap-year")).await?;
-    assert_eq!(leap, vec![first, second]);
-    assert_eq!(s.passed_exercises(me).await?, ["bank-account", "leap-year"]);
-    assert_eq!(s.passed_exercises(other).await?, ["initials"]);
-    assert_eq!(s.exercise_results(other, Some("leap-year")).await?, []);
-
-    let mut wrong = exercise_check("leap-year", 4, 5, 0, false);
-    wrong.passed = true;
-    assert!(matches!(s.record_exercise(me, &wrong).await, Err(StoreError::Invalid(_))), "passed with 4 of 5");
-    let too_many = exercise_check("leap-year", 6, 5, 0, false);
-    assert!(matches!(s.record_exercise(me, &too_many).await, Err(StoreError::Invalid(_))));
-    let bad_id = exercise_check("../etc", 1, 1, 0, false);
-    assert!(matches!(s.record_exercise(me, &bad_id).await, Err(StoreError::Invalid(_))));
-    assert_eq!(s.exercise_results(me, None).await?.len(), 4, "refused results are not stored");
-    Ok(())
-}
-
 /// Polls every future until all are ready (no runtime dependency).
 async fn join_all<T>(futures: Vec<Pin<Box<dyn Future<Output = T> + Send + '_>>>) -> Vec<T> {
     let mut futures: Vec<_> = futures.into_iter().map(Some).collect();
@@ -546,136 +377,4 @@ async fn join_all<T>(futures: Vec<Pin<Box<dyn Future<Output = T> + Send + '_>>>)
     })
     .await;
     results.into_iter().flatten().collect()
-}
-
-// Spaced repetition (issue 7).
-
-/// 2026-01-01T00:00:00Z plus `secs`.
-fn at(secs: i64) -> jiff::Timestamp {
-    jiff::Timestamp::from_second(1_767_225_600 + secs).expect("a 2026 instant")
-}
-
-const DAY: i64 = 86_400;
-
-fn review(card: &str, rating: ReviewRating, source: ReviewSource, now: i64, due_in: i64) -> NewReview {
-    NewReview {
-        card: card.into(),
-        rating,
-        source,
-        reviewed_at: at(now),
-        stability: 2.3065,
-        difficulty: 5.5,
-        due: at(now + due_in),
-        previous: None,
-    }
-}
-
-pub async fn reviews_keep_state_and_an_append_only_log<S: Store>(s: &S) -> Result<()> {
-    let me = LearnerId::LOCAL;
-    assert!(s.card_states(me).await?.is_empty());
-    let first = s.record_review(me, &review("lists#1", ReviewRating::Good, ReviewSource::Review, 0, 2 * DAY)).await?;
-    assert_eq!((first.reps, first.lapses, first.due, first.last_review), (1, 0, at(2 * DAY), at(0)));
-    assert_eq!(first.stability, 2.3065);
-    // A quiz question, due sooner than the card.
-    s.record_review(me, &review("lists#q1", ReviewRating::Again, ReviewSource::Quiz, 60, 600)).await?;
-    // The card again, on time, forgotten: a lapse.
-    let mut lapse = review("lists#1", ReviewRating::Again, ReviewSource::Review, 2 * DAY, 600);
-    lapse.previous = Some(first.last_review);
-    lapse.stability = 0.4;
-    let second = s.record_review(me, &lapse).await?;
-    assert_eq!((second.reps, second.lapses, second.stability), (2, 1, 0.4));
-    let mut good = review("lists#1", ReviewRating::Good, ReviewSource::Exercise, 3 * DAY, 4 * DAY);
-    good.previous = Some(second.last_review);
-    let third = s.record_review(me, &good).await?;
-    assert_eq!((third.reps, third.lapses, third.due), (3, 1, at(7 * DAY)));
-
-    let states = s.card_states(me).await?;
-    let order: Vec<&str> = states.iter().map(|c| c.card.as_str()).collect();
-    assert_eq!(order, ["lists#q1", "lists#1"], "soonest due first");
-    assert_eq!(states[1], third);
-
-    let log = s.review_log(me, Some("lists#1")).await?;
-    let seen: Vec<_> = log.iter().map(|e| (e.rating, e.source, e.reviewed_at)).collect();
-    assert_eq!(
-        seen,
-        [
-            (ReviewRating::Good, ReviewSource::Review, at(0)),
-            (ReviewRating::Again, ReviewSource::Review, at(2 * DAY)),
-            (ReviewRating::Good, ReviewSource::Exercise, at(3 * DAY)),
-        ]
-    );
-    assert_eq!((log[0].elapsed_days, log[1].elapsed_days, log[2].elapsed_days), (0.0, 2.0, 1.0));
-    assert_eq!((log[0].scheduled_days, log[2].scheduled_days), (2.0, 4.0));
-    let all = s.review_log(me, None).await?;
-    assert_eq!(all.len(), 4);
-    assert!(all.windows(2).all(|w| w[0].id < w[1].id), "oldest first");
-    assert_eq!(all[1].source, ReviewSource::Quiz);
-    Ok(())
-}
-
-pub async fn reviews_refuse_stale_and_bad_input<S: Store>(s: &S) -> Result<()> {
-    let me = LearnerId::LOCAL;
-    let first = s.record_review(me, &review("dicts#1", ReviewRating::Good, ReviewSource::Review, 0, DAY)).await?;
-    // Computed from no state, but the card has one now: refused, nothing written.
-    let stale = review("dicts#1", ReviewRating::Easy, ReviewSource::Review, DAY, 9 * DAY);
-    assert!(matches!(s.record_review(me, &stale).await, Err(StoreError::Invalid(_))), "stale new review");
-    let mut wrong = stale.clone();
-    wrong.previous = Some(at(-5));
-    assert!(matches!(s.record_review(me, &wrong).await, Err(StoreError::Invalid(_))), "stale previous");
-    for bad in [
-        NewReview { card: " ".into(), ..stale.clone() },
-        NewReview { stability: f64::NAN, previous: Some(first.last_review), ..stale.clone() },
-        NewReview { difficulty: -1.0, previous: Some(first.last_review), ..stale.clone() },
-        NewReview { due: at(0), previous: Some(first.last_review), ..stale.clone() },
-    ] {
-        assert!(matches!(s.record_review(me, &bad).await, Err(StoreError::Invalid(_))), "{bad:?}");
-    }
-    assert_eq!(s.card_states(me).await?, vec![first]);
-    assert_eq!(s.review_log(me, None).await?.len(), 1, "refused reviews leave no log line");
-    Ok(())
-}
-
-pub async fn exercise_checks_and_their_reviews_are_one_write<S: Store>(s: &S) -> Result<()> {
-    let me = LearnerId::LOCAL;
-    let item = "booleans-and-conditions#x-leap-year";
-    let check = exercise_check("leap-year", 5, 5, 0, false);
-    let (stored, state) =
-        s.record_exercise_review(me, &check, &review(item, ReviewRating::Good, ReviewSource::Exercise, 0, DAY)).await?;
-    assert!(stored.passed && stored.exercise == "leap-year");
-    assert_eq!((state.card.as_str(), state.reps, state.due), (item, 1, at(DAY)));
-    // A stale review refuses the check too, and a refused check its review.
-    let stale = review(item, ReviewRating::Again, ReviewSource::Exercise, DAY, 600);
-    let failed = exercise_check("leap-year", 1, 5, 0, false);
-    assert!(matches!(s.record_exercise_review(me, &failed, &stale).await, Err(StoreError::Invalid(_))));
-    let fresh = NewReview { previous: Some(state.last_review), ..stale.clone() };
-    let mut wrong = failed.clone();
-    wrong.passed = true;
-    assert!(matches!(s.record_exercise_review(me, &wrong, &fresh).await, Err(StoreError::Invalid(_))));
-    assert_eq!(s.exercise_results(me, None).await?, vec![stored]);
-    assert_eq!(s.card_states(me).await?, vec![state]);
-    let log = s.review_log(me, None).await?;
-    assert_eq!(
-        log.iter().map(|e| (e.rating, e.source)).collect::<Vec<_>>(),
-        [(ReviewRating::Good, ReviewSource::Exercise)]
-    );
-    // The fresh one goes through: both rows.
-    let (_, again) = s.record_exercise_review(me, &failed, &fresh).await?;
-    assert_eq!((again.reps, again.lapses), (2, 1));
-    assert_eq!(s.exercise_results(me, Some("leap-year")).await?.len(), 2);
-    Ok(())
-}
-
-pub async fn reviews_are_per_learner<S: Store>(s: &S) -> Result<()> {
-    let me = LearnerId::LOCAL;
-    let other = s.create_learner("other").await?;
-    s.record_review(me, &review("lists#1", ReviewRating::Good, ReviewSource::Review, 0, 2 * DAY)).await?;
-    // The same item is new for the other learner.
-    let theirs = s.record_review(other, &review("lists#1", ReviewRating::Hard, ReviewSource::Quiz, 0, DAY)).await?;
-    assert_eq!(theirs.reps, 1);
-    assert_eq!(s.card_states(me).await?[0].due, at(2 * DAY));
-    assert_eq!(s.card_states(other).await?[0].due, at(DAY));
-    assert_eq!(s.review_log(other, None).await?.len(), 1);
-    assert_eq!(s.review_log(me, Some("lists#1")).await?[0].rating, ReviewRating::Good);
-    assert!(s.review_log(LearnerId(999), None).await?.is_empty());
-    Ok(())
 }
