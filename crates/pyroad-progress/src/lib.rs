@@ -15,7 +15,9 @@ mod streak;
 mod text;
 mod tracker;
 
-pub use plan_input::{Chosen, Origin, PlanOverrides, SettingLine, choose, finished, log_hours, parse_estimates, weekday_list};
+pub use plan_input::{
+    Chosen, Origin, PlanOverrides, SettingLine, choose, finished, log_hours, parse_estimates, weekday_list,
+};
 pub use settings::{SETTINGS_KEY, SavedSettings, estimates_key};
 pub use streak::{Streak, streak_of, week_start};
 pub use text::{minutes_text, parse_date, parse_minutes};

@@ -53,9 +53,8 @@ pub async fn kept<S: Store>(
     let settings = state.store.setting(me, SETTINGS_KEY).await?;
     let key = estimates_key(roadmap);
     let estimates = state.store.setting(me, &key).await?;
-    Ok(SavedSettings::from_setting(settings.as_deref()).and_then(|settings| {
-        Ok(Kept { settings, estimates: parse_estimates(&key, estimates.as_deref())? })
-    }))
+    Ok(SavedSettings::from_setting(settings.as_deref())
+        .and_then(|settings| Ok(Kept { settings, estimates: parse_estimates(&key, estimates.as_deref())? })))
 }
 
 fn invalid(e: impl std::fmt::Display) -> ApiError {

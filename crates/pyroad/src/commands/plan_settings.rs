@@ -31,7 +31,9 @@ pub async fn load_estimates<S: Store>(store: &S, roadmap: RoadmapId) -> Result<B
     let text = store.setting(ME, &key).await?;
     parse_estimates(&key, text.as_deref()).map_err(|e| match e {
         ProgressError::UnreadableEstimates { key, reason } => {
-            anyhow::anyhow!("your saved estimates ({key}) are unreadable; clear them with set-estimate --clear: {reason}")
+            anyhow::anyhow!(
+                "your saved estimates ({key}) are unreadable; clear them with set-estimate --clear: {reason}"
+            )
         }
         other => other.into(),
     })
