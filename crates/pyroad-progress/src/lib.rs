@@ -2,16 +2,22 @@
 //! (`pyroad-server`): which nodes count, their effective status and tallies
 //! ([`Tracker`], [`Tally`]), learning streaks ([`Streak`]), the durations
 //! and dates a learner types ([`parse_minutes`], [`parse_date`]) and the
-//! saved plan settings both front ends read and write ([`SavedSettings`]).
+//! saved plan settings both front ends read and write ([`SavedSettings`])
+//! and how they, with what a front end asks for, become the planner's input
+//! ([`choose`]).
 //!
 //! Pure: no I/O, no clock (callers pass today and how a stored moment maps
 //! to a local day), no async runtime, web framework or database driver.
 
+mod plan_input;
 mod settings;
 mod streak;
 mod text;
 mod tracker;
 
+pub use plan_input::{
+    Chosen, Origin, PlanOverrides, SettingLine, choose, finished, log_hours, parse_estimates, weekday_list,
+};
 pub use settings::{SETTINGS_KEY, SavedSettings, estimates_key};
 pub use streak::{Streak, streak_of, week_start};
 pub use text::{minutes_text, parse_date, parse_minutes};
@@ -33,4 +39,6 @@ pub enum ProgressError {
     FutureDate(jiff::civil::Date),
     #[error("the saved plan settings ({key}) are unreadable: {reason}")]
     UnreadableSettings { key: &'static str, reason: String },
+    #[error("your saved estimates ({key}) are unreadable: {reason}")]
+    UnreadableEstimates { key: String, reason: String },
 }

@@ -1,13 +1,13 @@
 //! The data behind the Log page's charts (`crate::charts`): topics done per
 //! week, the burn-down against the kept plan, and study days.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 use minijinja::Value;
 use pyroad_plan::PlanInput;
-use pyroad_progress::{SETTINGS_KEY, SavedSettings};
+use pyroad_progress::PlanOverrides;
 use pyroad_store::{LearnerId, LogEntry, Progress, Status, Store, StoredRoadmap};
 
 use crate::charts::{self, BurnWeek};
@@ -33,11 +33,15 @@ pub async fn charts<S: Store>(state: &AppState<S>, me: LearnerId, log: &[LogEntr
         let progress = state.store.progress(me, stored.id).await?;
         let finished = done_days(state, &stored, &progress);
         done = Some(topics_done(today, &finished));
-        let saved = state.store.setting(me, SETTINGS_KEY).await?;
-        // Unreadable settings draw no burn-down; the Plan page says why.
-        let saved = SavedSettings::from_setting(saved.as_deref()).unwrap_or_default();
-        if let (Some(hours), Some(start)) = (saved.hours_per_week, saved.start) {
-            burn = burn_down(&stored, hours, start, today, &finished);
+        // Unreadable settings or estimates draw no burn-down; the Plan page says why.
+        if let Ok(kept) = super::plan::kept(state, me, stored.id).await?
+            && kept.settings.has_baseline()
+            && let Ok(chosen) = pyroad_progress::choose(&PlanOverrides::default(), &kept.settings, today)
+        {
+            let mut input = chosen.input;
+            input.today = None;
+            input.overrides = kept.estimates;
+            burn = burn_down(&stored, &input, today, &finished);
         }
     }
     Ok(minijinja::context! {
@@ -71,20 +75,13 @@ fn topics_done(today: Date, finished: &[(String, Date)]) -> String {
     charts::topics_done(&weeks)
 }
 
-/// The kept plan made from its start with nothing done (the baseline), and
+/// The kept plan (`input`: its settings and the learner's own estimates)
+/// made from its start with nothing done (the baseline), and
 /// what is really left at the end of each week up to this one: the plan's
 /// total minus the estimates of the topics finished by then.
-fn burn_down(
-    stored: &StoredRoadmap,
-    hours: f64,
-    start: Date,
-    today: Date,
-    finished: &[(String, Date)],
-) -> Option<String> {
-    let mut input = PlanInput::new(start);
-    input.hours_per_week = Some(hours);
-    input.done = BTreeSet::new();
-    let plan = pyroad_plan::plan(&stored.roadmap, &input).ok()?;
+fn burn_down(stored: &StoredRoadmap, input: &PlanInput, today: Date, finished: &[(String, Date)]) -> Option<String> {
+    let start = input.start;
+    let plan = pyroad_plan::plan(&stored.roadmap, input).ok()?;
     let estimate: HashMap<&str, f64> = plan.estimates.iter().map(|e| (e.id.as_str(), e.hours.mid())).collect();
     let this_week = week_start(today);
     let last = plan.weeks.last().map_or(this_week, |w| w.monday).max(this_week);

@@ -70,7 +70,7 @@ pub async fn dashboard<S: Store>(
     } else {
         None
     };
-    let standing = super::plan::standing(&state, me, &stored.roadmap, &progress, &log).await?;
+    let standing = super::plan::standing(&state, me, &stored, &progress, &log).await?;
     let due_reviews = crate::reviews::due_for(&state, me, Some((&stored, &progress))).await?.len();
     render(
         &state,

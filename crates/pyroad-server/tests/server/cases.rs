@@ -4,6 +4,7 @@ use pyroad_store::{LearnerId, Status, Store};
 use serde_json::json;
 
 use crate::app::{App, csrf_in, seed};
+pub use crate::plan::*;
 pub use crate::practice::*;
 
 pub const SMALL: &str = "# Python start\n\nFirst steps.\n\n## Basics (2 weeks)\n\n- [ ] Variables (2h)\n- [ ] Lists\n- [x] Install Python\n\n## Web\n\n- [ ] Flask basics\n";

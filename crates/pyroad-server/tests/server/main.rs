@@ -4,6 +4,7 @@
 
 mod app;
 mod cases;
+mod plan;
 mod postgres;
 mod practice;
 mod sqlite;
@@ -41,6 +42,9 @@ macro_rules! all_cases {
             openapi_document_lists_the_paths,
             static_assets_are_fingerprinted_and_cached,
             plan_page_and_calendar,
+            plan_page_honours_kept_settings_and_estimates,
+            plan_page_follows_a_kept_path,
+            standing_and_burn_down_use_kept_settings_and_estimates,
             exercise_page_checks_like_the_cli,
             exercise_api_and_bad_input,
             review_page_and_api,

@@ -1,21 +1,21 @@
 //! Saved plan settings and the learner's own estimates. Each is one JSON
 //! value under one store setting, so every write is one transaction:
 //! `plan.settings` (per learner) and `plan.estimates.<roadmap id>` (per
-//! learner and roadmap). The settings type and keys live in
-//! `pyroad-progress`, shared with the web Plan page; the flags, their
-//! provenance and `pyroad plan set` are the CLI's.
+//! learner and roadmap). The settings type, keys and how they become a
+//! `PlanInput` with each value's provenance live in `pyroad-progress`,
+//! shared with the web app; the flags and `pyroad plan set` are the CLI's.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use jiff::civil::{Date, Weekday};
+use jiff::civil::Date;
+use pyroad_plan::PlanError;
 use pyroad_plan::input::{parse_date, parse_vacation, parse_weekdays};
-use pyroad_plan::{PlanError, PlanInput};
-pub use pyroad_progress::{SETTINGS_KEY, SavedSettings, estimates_key};
+pub use pyroad_progress::{Chosen, Origin, SETTINGS_KEY, SavedSettings, estimates_key};
+use pyroad_progress::{PlanOverrides, ProgressError, parse_estimates, weekday_list};
 use pyroad_store::{RoadmapId, Store};
-use serde::Serialize;
 
 use super::store::ME;
 use crate::cli::PlanSettingsArgs;
@@ -28,12 +28,15 @@ pub async fn load<S: Store>(store: &S) -> Result<SavedSettings> {
 
 pub async fn load_estimates<S: Store>(store: &S, roadmap: RoadmapId) -> Result<BTreeMap<String, f64>> {
     let key = estimates_key(roadmap);
-    match store.setting(ME, &key).await? {
-        None => Ok(BTreeMap::new()),
-        Some(text) => serde_json::from_str(&text).with_context(|| {
-            format!("your saved estimates ({key}) are unreadable; clear them with set-estimate --clear")
-        }),
-    }
+    let text = store.setting(ME, &key).await?;
+    parse_estimates(&key, text.as_deref()).map_err(|e| match e {
+        ProgressError::UnreadableEstimates { key, reason } => {
+            anyhow::anyhow!(
+                "your saved estimates ({key}) are unreadable; clear them with set-estimate --clear: {reason}"
+            )
+        }
+        other => other.into(),
+    })
 }
 
 pub async fn save_estimates<S: Store>(store: &S, roadmap: RoadmapId, map: &BTreeMap<String, f64>) -> Result<()> {
@@ -43,109 +46,23 @@ pub async fn save_estimates<S: Store>(store: &S, roadmap: RoadmapId, map: &BTree
     Ok(())
 }
 
-/// Where a setting's value came from, shown beside it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Origin {
-    Flag,
-    Saved,
-    Default,
-}
-
-impl std::fmt::Display for Origin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Origin::Flag => "flag",
-            Origin::Saved => "saved",
-            Origin::Default => "default",
-        })
+/// The flags, as the values asked for over the saved settings.
+impl From<&PlanSettingsArgs> for PlanOverrides {
+    fn from(flags: &PlanSettingsArgs) -> Self {
+        PlanOverrides {
+            hours_per_week: flags.hours_per_week,
+            start: flags.start.clone(),
+            days_off: flags.days_off.clone(),
+            vacations: flags.vacations.clone(),
+            path: flags.path.clone(),
+        }
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct SettingLine {
-    pub name: &'static str,
-    pub value: String,
-    pub from: Origin,
-}
-
-/// The plan input chosen from flags, then saved settings, then defaults.
-pub struct Chosen {
-    /// `start` is the plan's own start (flag, saved or today).
-    pub input: PlanInput,
-    pub start_from: Origin,
-    pub lines: Vec<SettingLine>,
-}
-
-impl Chosen {
-    /// "hours/week 10 (saved) · start 2026-12-01 (flag) · ...".
-    pub fn header(&self) -> String {
-        let parts: Vec<String> = self.lines.iter().map(|l| format!("{} {} ({})", l.name, l.value, l.from)).collect();
-        format!("settings: {}", parts.join(" · "))
-    }
-}
-
+/// The plan input from flags, then saved settings, then defaults
+/// (`pyroad_progress::choose`, which the web app plans through too).
 pub fn choose(flags: &PlanSettingsArgs, saved: &SavedSettings, today: Date) -> Result<Chosen> {
-    let mut lines = Vec::new();
-    let (hours, from) = pick(flags.hours_per_week, saved.hours_per_week);
-    lines.push(SettingLine {
-        name: "hours/week",
-        value: hours.map_or("the roadmap's stated hours".into(), pyroad_plan::markdown::hours),
-        from,
-    });
-    let flag_start = flags.start.as_deref().map(parse_date).transpose()?;
-    let (start, start_from) = match (flag_start, saved.start) {
-        (Some(d), _) => (d, Origin::Flag),
-        (None, Some(d)) => (d, Origin::Saved),
-        (None, None) => (today, Origin::Default),
-    };
-    lines.push(SettingLine { name: "start", value: start.to_string(), from: start_from });
-    let (days_off, from) = pick(flags.days_off.clone(), saved.days_off.clone());
-    let days_off = days_off.as_deref().map(parse_weekdays).transpose()?.unwrap_or_default();
-    lines.push(SettingLine { name: "days off", value: weekday_list(&days_off), from });
-    let (vacation_text, from) = if !flags.vacations.is_empty() {
-        (flags.vacations.clone(), Origin::Flag)
-    } else if !saved.vacations.is_empty() {
-        (saved.vacations.clone(), Origin::Saved)
-    } else {
-        (Vec::new(), Origin::Default)
-    };
-    let vacations = vacation_text.iter().map(|v| parse_vacation(v)).collect::<Result<Vec<_>, _>>()?;
-    let value = if vacations.is_empty() {
-        "none".to_owned()
-    } else {
-        vacations.iter().map(|v| format!("{}..{}", v.start, v.end)).collect::<Vec<_>>().join(", ")
-    };
-    lines.push(SettingLine { name: "vacations", value, from });
-    let (path, from) = pick(flags.path.clone(), saved.path.clone());
-    let path = path.filter(|p| !p.trim().is_empty());
-    lines.push(SettingLine { name: "path", value: path.clone().unwrap_or_else(|| "none".into()), from });
-
-    let mut input = PlanInput::new(start);
-    input.today = Some(today);
-    input.hours_per_week = hours;
-    input.days_off = days_off;
-    input.vacations = vacations;
-    input.path = path;
-    Ok(Chosen { input, start_from, lines })
-}
-
-fn pick<T>(flag: Option<T>, saved: Option<T>) -> (Option<T>, Origin) {
-    match (flag, saved) {
-        (Some(v), _) => (Some(v), Origin::Flag),
-        (None, Some(v)) => (Some(v), Origin::Saved),
-        (None, None) => (None, Origin::Default),
-    }
-}
-
-fn weekday_list(days: &[Weekday]) -> String {
-    const SHORT: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    if days.is_empty() {
-        return "none".into();
-    }
-    let mut offsets: Vec<usize> = days.iter().map(|d| d.to_monday_zero_offset() as usize).collect();
-    offsets.sort_unstable();
-    offsets.iter().map(|&i| SHORT[i]).collect::<Vec<_>>().join(",")
+    Ok(pyroad_progress::choose(&flags.into(), saved, today)?)
 }
 
 /// `pyroad plan set`: checks every value as the planner would, then saves
@@ -252,6 +169,7 @@ pub fn parse_hours(text: &str) -> Result<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::civil::Weekday;
 
     #[test]
     fn parses_estimates_in_hours_and_minutes() {
