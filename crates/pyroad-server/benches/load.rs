@@ -2,7 +2,9 @@
 //! connections against (a) a bare axum hello-world, the baseline, (b) the
 //! real router over SQLite and (c) over PostgreSQL, each with seed 001
 //! imported and some progress. Prints requests/s, p50/p99/max latency, the
-//! ratio to hello-world and the process's memory.
+//! ratio to hello-world and the process's memory. Each page is measured
+//! plain and with `Accept-Encoding: gzip` (what browsers send), and last
+//! with the page cache off (every request builds its page: the before).
 //!
 //! Run: `DATABASE_URL=postgres://postgres@127.0.0.1:5432/test cargo bench -p
 //! pyroad-server --bench load`. `LOAD_SECONDS` (default 5) and
@@ -29,12 +31,22 @@ use pyroad_store::{LearnerId, NewLogEntry, Status, Store};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
+// `pyroad serve`'s allocator, so memory and allocation costs are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// What one run measured.
 struct Outcome {
     requests: u64,
     errors: u64,
+    /// What the first failed request got, to say why it failed.
+    first_error: Option<String>,
     seconds: f64,
     latency: Histogram<u64>,
+    /// The largest resident set sampled every 50 ms during the run, in kB.
+    peak_rss_kb: u64,
+    /// Bytes of the last response body (as sent: gzip when asked for).
+    body_bytes: usize,
 }
 
 impl Outcome {
@@ -90,10 +102,11 @@ fn main() {
 
     let hello = Router::new().route("/", get(|| async { "Hello, World!" }));
     let (addr, stop) = server_rt.block_on(start(hello));
-    rows.push(("hello-world /".into(), client_rt.block_on(drive(addr, "/", &config))));
+    rows.push(("hello-world /".into(), client_rt.block_on(drive(addr, "/", Plain, &config))));
     let _ = stop.send(());
 
-    // SQLite, in a temporary directory like a learner's data dir.
+    // SQLite in a temporary directory like a learner's data dir, and
+    // PostgreSQL in a fresh database dropped at the end.
     let dir = tempfile::tempdir().expect("a temporary directory can be made");
     let sqlite = server_rt.block_on(async {
         let store = pyroad_store_sqlite::SqliteStore::open(&dir.path().join("pyroad.db"))
@@ -102,16 +115,6 @@ fn main() {
         fill(&store, &seed).await;
         store
     });
-    let (addr, stop) = server_rt.block_on(start(app(sqlite.clone())));
-    println!("memory with the SQLite server idle: {}", memory());
-    for path in ["/", "/roadmap"] {
-        rows.push((format!("SQLite {path}"), client_rt.block_on(drive(addr, path, &config))));
-    }
-    println!("memory after the SQLite runs: {}", memory());
-    let _ = stop.send(());
-    server_rt.block_on(sqlite.close());
-
-    // PostgreSQL, in a fresh database dropped at the end.
     let name = format!("pyroad_load_{}", std::process::id());
     let postgres = server_rt.block_on(async {
         let url = pyroad_store_postgres::admin::create_database(&admin_url, &name)
@@ -121,31 +124,53 @@ fn main() {
         fill(&store, &seed).await;
         store
     });
-    let (addr, stop) = server_rt.block_on(start(app(postgres.clone())));
-    for path in ["/", "/roadmap"] {
-        rows.push((format!("PostgreSQL {path}"), client_rt.block_on(drive(addr, path, &config))));
+    println!("memory with both stores open: {}", memory());
+
+    // The app as `pyroad serve` runs it, then (last, since what it
+    // allocates stays in the process) building every page per request.
+    for cached in [true, false] {
+        let targets = [("SQLite", app(sqlite.clone(), cached)), ("PostgreSQL", app(postgres.clone(), cached))];
+        for (backend, router) in targets {
+            let (addr, stop) = server_rt.block_on(start(router));
+            for (path, encoding) in PAGES {
+                if !cached && matches!(encoding, Gzip) {
+                    continue;
+                }
+                let label =
+                    format!("{backend} {path}{}{}", encoding.label(), if cached { "" } else { ", no page cache" });
+                rows.push((label, client_rt.block_on(drive(addr, path, encoding, &config))));
+            }
+            let _ = stop.send(());
+        }
+        println!("memory after the runs{}: {}", if cached { "" } else { " without the page cache" }, memory());
     }
-    println!("memory after the PostgreSQL runs: {}", memory());
-    let _ = stop.send(());
     server_rt.block_on(async {
+        sqlite.close().await;
         postgres.close().await;
         pyroad_store_postgres::admin::drop_database(&admin_url, &name).await.expect("DROP DATABASE");
     });
 
     let base = rows[0].1.per_second();
     println!();
-    println!("| target | requests/s | vs hello-world | p50 | p99 | max | errors |");
-    println!("|---|---|---|---|---|---|---|");
+    println!("| target | body | requests/s | vs hello-world | p50 | p99 | max | errors | RSS while serving |");
+    println!("|---|---|---|---|---|---|---|---|---|");
     for (label, o) in &rows {
         println!(
-            "| {label} | {:.0} | {:.0}% | {:.2} ms | {:.2} ms | {:.2} ms | {} |",
+            "| {label} | {:.1} KB | {:.0} | {:.0}% | {:.2} ms | {:.2} ms | {:.2} ms | {} | {} MB |",
+            o.body_bytes as f64 / 1024.0,
             o.per_second(),
             100.0 * o.per_second() / base,
             o.latency.value_at_quantile(0.50) as f64 / 1000.0,
             o.latency.value_at_quantile(0.99) as f64 / 1000.0,
             o.latency.max() as f64 / 1000.0,
             o.errors,
+            o.peak_rss_kb / 1024,
         );
+    }
+    for (label, o) in &rows {
+        if let Some(why) = &o.first_error {
+            println!("{label}: first failure: {why}");
+        }
     }
     println!();
     println!("load average after: {}", load_average());
@@ -153,9 +178,29 @@ fn main() {
     assert!(failed.is_empty(), "requests failed on: {failed:?}");
 }
 
-fn app<S: Store + 'static>(store: S) -> Router {
+/// Whether the client asks for gzip, as every browser does.
+#[derive(Clone, Copy)]
+enum Encoding {
+    Plain,
+    Gzip,
+}
+use Encoding::{Gzip, Plain};
+
+impl Encoding {
+    fn label(self) -> &'static str {
+        match self {
+            Plain => "",
+            Gzip => " (gzip)",
+        }
+    }
+}
+
+/// The pages measured on each backend, without and with `Accept-Encoding: gzip`.
+const PAGES: [(&str, Encoding); 4] = [("/", Plain), ("/roadmap", Plain), ("/", Gzip), ("/roadmap", Gzip)];
+
+fn app<S: Store + 'static>(store: S, cached: bool) -> Router {
     let state = AppState::new(store, Clock::System).expect("the app state builds");
-    pyroad_server::router(state)
+    pyroad_server::router(if cached { state } else { state.without_page_cache() })
 }
 
 /// Serves `app` on a fresh loopback port until the returned sender fires.
@@ -196,23 +241,46 @@ async fn fill<S: Store>(store: &S, seed: &str) {
 
 /// `config.connections` keep-alive connections, each sending GET `path` one
 /// after another; latencies after the warm-up go into the histogram.
-async fn drive(addr: SocketAddr, path: &'static str, config: &Config) -> Outcome {
+async fn drive(addr: SocketAddr, path: &'static str, encoding: Encoding, config: &Config) -> Outcome {
     let begin = Instant::now();
     let measure_from = begin + config.warmup;
     let until = measure_from + config.measure;
     let mut tasks = Vec::with_capacity(config.connections);
     for _ in 0..config.connections {
-        tasks.push(tokio::spawn(connection(addr, path, measure_from, until)));
+        tasks.push(tokio::spawn(connection(addr, path, encoding, measure_from, until)));
     }
+    let sampler = tokio::spawn(async move {
+        let mut peak = 0;
+        while Instant::now() < until {
+            peak = peak.max(rss_kb());
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        peak
+    });
     let mut latency = new_histogram();
-    let (mut requests, mut errors) = (0, 0);
+    let (mut requests, mut errors, mut first_error, mut body_bytes) = (0, 0, None, 0);
     for task in tasks {
-        let (h, n, e) = task.await.expect("a client task does not panic");
-        latency.add(&h).expect("histograms share their bounds");
-        requests += n;
-        errors += e;
+        let run = task.await.expect("a client task does not panic");
+        for micros in &run.latencies {
+            let _ = latency.record(u64::from(*micros).max(1));
+        }
+        requests += run.latencies.len() as u64;
+        errors += run.errors;
+        first_error = first_error.or(run.first_error);
+        body_bytes = body_bytes.max(run.body_bytes);
     }
-    Outcome { requests, errors, seconds: config.measure.as_secs_f64(), latency }
+    let peak_rss_kb = sampler.await.expect("the sampler does not panic");
+    Outcome { requests, errors, first_error, seconds: config.measure.as_secs_f64(), latency, peak_rss_kb, body_bytes }
+}
+
+/// What one connection measured. Latencies are kept as plain microseconds
+/// (a histogram per connection would be 256 x 140 KB of the client's memory
+/// in the RSS figures) and merged into one histogram at the end.
+struct Run {
+    latencies: Vec<u32>,
+    errors: u64,
+    first_error: Option<String>,
+    body_bytes: usize,
 }
 
 fn new_histogram() -> Histogram<u64> {
@@ -220,17 +288,21 @@ fn new_histogram() -> Histogram<u64> {
     Histogram::new_with_bounds(1, 60_000_000, 3).expect("valid histogram bounds")
 }
 
-async fn connection(addr: SocketAddr, path: &'static str, from: Instant, until: Instant) -> (Histogram<u64>, u64, u64) {
-    let mut latency = new_histogram();
-    let (mut requests, mut errors) = (0, 0);
+async fn connection(addr: SocketAddr, path: &'static str, encoding: Encoding, from: Instant, until: Instant) -> Run {
+    let mut run = Run { latencies: Vec::new(), errors: 0, first_error: None, body_bytes: 0 };
+    let failed = |mut run: Run, why: String| {
+        run.errors += 1;
+        run.first_error = Some(why);
+        run
+    };
     let stream = match tokio::net::TcpStream::connect(addr).await {
         Ok(s) => s,
-        Err(_) => return (latency, 0, 1),
+        Err(e) => return failed(run, format!("connect: {e}")),
     };
     let _ = stream.set_nodelay(true);
     let (mut sender, conn) = match hyper::client::conn::http1::handshake(TokioIo::new(stream)).await {
         Ok(pair) => pair,
-        Err(_) => return (latency, 0, 1),
+        Err(e) => return failed(run, format!("handshake: {e}")),
     };
     tokio::spawn(conn);
     let host = addr.to_string();
@@ -239,31 +311,59 @@ async fn connection(addr: SocketAddr, path: &'static str, from: Instant, until: 
         if start >= until {
             break;
         }
-        let request = hyper::Request::get(path)
-            .header(hyper::header::HOST, &host)
-            .body(Empty::<Bytes>::new())
-            .expect("a valid request");
-        let ok = match sender.send_request(request).await {
+        let mut request = hyper::Request::get(path).header(hyper::header::HOST, &host);
+        if let Gzip = encoding {
+            request = request.header(hyper::header::ACCEPT_ENCODING, "gzip");
+        }
+        let request = request.body(Empty::<Bytes>::new()).expect("a valid request");
+        let outcome = match sender.send_request(request).await {
+            Ok(response) if response.status().is_success() => {
+                // Read the body chunk by chunk and drop it, as a browser
+                // would hand it on: the client holds no page in memory.
+                let mut body = response.into_body();
+                let mut bytes = 0;
+                loop {
+                    match body.frame().await {
+                        None => break Ok(bytes),
+                        Some(Ok(frame)) => bytes += frame.data_ref().map_or(0, |d| d.len()),
+                        Some(Err(e)) => break Err(format!("reading the body: {e}")),
+                    }
+                }
+            }
             Ok(response) => {
                 let status = response.status();
-                response.into_body().collect().await.is_ok() && status.is_success()
+                let body = response.into_body().collect().await.map(|b| b.to_bytes()).unwrap_or_default();
+                Err(format!(
+                    "status {status}: {}",
+                    String::from_utf8_lossy(&body).chars().take(300).collect::<String>()
+                ))
             }
-            Err(_) => false,
+            Err(e) => Err(format!("sending: {e}")),
         };
         let end = Instant::now();
-        if start >= from && end <= until {
-            if ok {
-                requests += 1;
-                let _ = latency.record((end - start).as_micros().max(1) as u64);
-            } else {
-                errors += 1;
+        // Failures count wherever they happen; latencies only in the window.
+        match outcome {
+            Err(why) => {
+                run.errors += 1;
+                run.first_error.get_or_insert(why);
+                break;
             }
+            Ok(bytes) => run.body_bytes = bytes,
         }
-        if !ok {
-            break;
+        if start >= from && end <= until {
+            run.latencies.push(u32::try_from((end - start).as_micros()).unwrap_or(u32::MAX));
         }
     }
-    (latency, requests, errors)
+    run
+}
+
+fn rss_kb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
 }
 
 /// VmRSS and VmHWM (peak) of this process, which holds servers and clients.

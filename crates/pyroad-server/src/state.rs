@@ -11,6 +11,7 @@ use pyroad_store::Store;
 
 use crate::assets::Assets;
 use crate::csrf::CsrfKey;
+use crate::view_cache::{FRESH_FOR, ViewCache};
 
 /// Where "now" comes from: the system clock, or a fixed moment for tests.
 #[derive(Debug, Clone)]
@@ -47,6 +48,8 @@ pub struct AppState<S> {
     pub(crate) csrf: Arc<CsrfKey>,
     pub(crate) curriculum: Arc<Curriculum>,
     pub(crate) assets: Arc<Assets>,
+    /// Rendered dashboard and map per learner (see `view_cache`).
+    pub(crate) views: Arc<ViewCache>,
     pub clock: Clock,
 }
 
@@ -59,6 +62,7 @@ impl<S> Clone for AppState<S> {
             csrf: Arc::clone(&self.csrf),
             curriculum: Arc::clone(&self.curriculum),
             assets: Arc::clone(&self.assets),
+            views: Arc::clone(&self.views),
             clock: self.clock.clone(),
         }
     }
@@ -78,7 +82,23 @@ impl<S: Store> AppState<S> {
             csrf: Arc::new(CsrfKey::random()?),
             curriculum: Arc::new(curriculum),
             assets: Arc::new(assets),
+            views: Arc::new(ViewCache::new(FRESH_FOR)),
             clock,
         })
+    }
+
+    /// Drops `learner`'s rendered pages. Writes through the router do this
+    /// themselves; call it after writing to the store behind the app's back
+    /// in the same process (otherwise the change shows within
+    /// [`FRESH_FOR`](crate::view_cache::FRESH_FOR)).
+    pub fn invalidate(&self, learner: pyroad_store::LearnerId) {
+        self.views.invalidate(learner);
+    }
+
+    /// The same app building the dashboard and map on every request, as it
+    /// did before they were kept: the load bench's before/after.
+    pub fn without_page_cache(mut self) -> Self {
+        self.views = Arc::new(ViewCache::off());
+        self
     }
 }

@@ -97,19 +97,19 @@ pub async fn keep<S: Store>(
 }
 
 /// "on track / N days behind / ahead, projected finish DATE" against the
-/// kept plan, re-planned at the logged pace; `None` without a kept plan.
-pub async fn standing<S: Store>(
-    state: &AppState<S>,
-    me: LearnerId,
+/// kept plan (`setting`, the stored [`SETTINGS_KEY`] value), re-planned at
+/// the logged pace; `None` without a kept plan. Pure, so the dashboard can
+/// build it off the async runtime.
+pub fn standing(
+    setting: Option<&str>,
+    today: Date,
     roadmap: &pyroad_model::Roadmap,
     progress: &[pyroad_store::Progress],
     log: &[pyroad_store::LogEntry],
-) -> Result<Option<String>, PageError> {
+) -> Result<Option<String>, ApiError> {
     // Unreadable settings show no standing here; `pyroad plan set --clear` fixes them.
-    let stored = state.store.setting(me, SETTINGS_KEY).await?;
-    let saved = SavedSettings::from_setting(stored.as_deref()).unwrap_or_default();
+    let saved = SavedSettings::from_setting(setting).unwrap_or_default();
     let (Some(hours), Some(start)) = (saved.hours_per_week, saved.start) else { return Ok(None) };
-    let today = state.clock.today();
     let mut input = PlanInput::new(start);
     input.today = Some(today);
     input.hours_per_week = Some(hours);

@@ -4,6 +4,7 @@ use pyroad_store::{LearnerId, Status, Store};
 use serde_json::json;
 
 use crate::app::{App, csrf_in, seed};
+pub use crate::fresh::{writes_behind_the_apps_back_show_within_the_freshness_bound, writes_show_on_the_next_get};
 
 const SMALL: &str = "# Python start\n\nFirst steps.\n\n## Basics (2 weeks)\n\n- [ ] Variables (2h)\n- [ ] Lists\n- [x] Install Python\n\n## Web\n\n- [ ] Flask basics\n";
 
@@ -200,7 +201,7 @@ pub async fn form_posts_need_the_csrf_token<S: Store + 'static>(store: S) {
     assert_eq!(app.state.store.log_entries(LearnerId::LOCAL, None).await.expect("log").len(), 1);
 }
 
-fn import(text: &str) -> pyroad_model::Roadmap {
+pub fn import(text: &str) -> pyroad_model::Roadmap {
     pyroad_import::import_str(text, &pyroad_import::Options::default()).roadmap
 }
 
@@ -485,6 +486,9 @@ pub async fn plan_page_and_calendar<S: Store + 'static>(store: S) {
     assert_eq!(plan_setting(&app).await.as_deref(), Some(r#"{"hours_per_week":3.0,"start":"2026-09-28"}"#));
     let from_cli = r#"{"hours_per_week":5.0,"start":"2026-10-05","days_off":"sat,sun"}"#;
     app.state.store.set_setting(LearnerId::LOCAL, "plan.settings", Some(from_cli)).await.expect("save as the CLI does");
+    // Another process's write shows within `FRESH_FOR` (see `fresh`); the
+    // test says so at once instead of waiting.
+    app.state.invalidate(LearnerId::LOCAL);
     let home = app.get("/").await;
     assert!(home.body.contains("plan: 5 h a week from 2026-10-05"), "{}", home.body);
     let kept = app.post_form("/plan", &[("csrf", &csrf), ("hours", "4"), ("start", "2026-10-12")]).await;

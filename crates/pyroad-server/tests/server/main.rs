@@ -4,6 +4,7 @@
 
 mod app;
 mod cases;
+mod fresh;
 mod postgres;
 mod sqlite;
 
@@ -40,6 +41,8 @@ macro_rules! all_cases {
             openapi_document_lists_the_paths,
             static_assets_are_fingerprinted_and_cached,
             plan_page_and_calendar,
+            writes_show_on_the_next_get,
+            writes_behind_the_apps_back_show_within_the_freshness_bound,
         );
     };
 }
