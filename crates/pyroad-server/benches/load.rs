@@ -11,11 +11,12 @@
 //! `WARMUP_SECONDS` (default 1) bound each run; `LOAD_CONNECTIONS` (default
 //! 256) sets the concurrency.
 //!
-//! Server and load generator share this process but not a runtime: the
-//! servers run on `pyroad_server::runtime()` (what `pyroad serve` uses), the
-//! clients on their own runtime, so a slow server never parks a client
-//! task. They do share the machine's cores; the baseline pays the same cost,
-//! which is why the ratio is the number to trust (see docs/benchmarks.md).
+//! Each server runs in its own process (this binary again, told what to
+//! serve through the environment) on `pyroad_server::runtime()`, what
+//! `pyroad serve` uses, so its memory is its own; the clients run here on
+//! their own runtime. They do share the machine's cores; the baseline pays
+//! the same cost, which is why the ratio is the number to trust (see
+//! docs/benchmarks.md).
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -29,7 +30,6 @@ use hyper_util::rt::TokioIo;
 use pyroad_server::{AppState, Clock};
 use pyroad_store::{LearnerId, NewLogEntry, Status, Store};
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
 
 // `pyroad serve`'s allocator, so memory and allocation costs are the binary's.
 #[global_allocator]
@@ -69,6 +69,11 @@ fn env_number(name: &str, default: u64) -> u64 {
 }
 
 fn main() {
+    // A child started by `Server::start`: serve, and nothing else.
+    if let Ok(kind) = std::env::var(SERVE_ENV) {
+        serve_child(&kind);
+        return;
+    }
     let config = Config {
         connections: env_number("LOAD_CONNECTIONS", 256) as usize,
         warmup: Duration::from_secs(env_number("WARMUP_SECONDS", 1)),
@@ -82,7 +87,7 @@ fn main() {
         ),
     };
     let seed = seed("001");
-    let server_rt = pyroad_server::runtime().expect("the server runtime starts");
+    let setup_rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime starts");
     let client_rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -96,55 +101,54 @@ fn main() {
         config.measure.as_secs(),
         load_average()
     );
-    println!("memory before the servers start: {}", memory());
-
-    let mut rows: Vec<(String, Outcome)> = Vec::new();
-
-    let hello = Router::new().route("/", get(|| async { "Hello, World!" }));
-    let (addr, stop) = server_rt.block_on(start(hello));
-    rows.push(("hello-world /".into(), client_rt.block_on(drive(addr, "/", Plain, &config))));
-    let _ = stop.send(());
 
     // SQLite in a temporary directory like a learner's data dir, and
-    // PostgreSQL in a fresh database dropped at the end.
+    // PostgreSQL in a fresh database dropped at the end, both filled here.
     let dir = tempfile::tempdir().expect("a temporary directory can be made");
-    let sqlite = server_rt.block_on(async {
-        let store = pyroad_store_sqlite::SqliteStore::open(&dir.path().join("pyroad.db"))
-            .await
-            .expect("a fresh SQLite store opens");
+    let sqlite_path = dir.path().join("pyroad.db");
+    let sqlite = setup_rt.block_on(async {
+        let store = pyroad_store_sqlite::SqliteStore::open(&sqlite_path).await.expect("a fresh SQLite store opens");
         fill(&store, &seed).await;
         store
     });
     let name = format!("pyroad_load_{}", std::process::id());
-    let postgres = server_rt.block_on(async {
+    let (postgres, postgres_url) = setup_rt.block_on(async {
         let url = pyroad_store_postgres::admin::create_database(&admin_url, &name)
             .await
             .expect("CREATE DATABASE on DATABASE_URL's server");
         let store = pyroad_store_postgres::PgStore::open(&url).await.expect("a fresh PostgreSQL store opens");
         fill(&store, &seed).await;
-        store
+        (store, url)
     });
-    println!("memory with both stores open: {}", memory());
 
-    // The app as `pyroad serve` runs it, then (last, since what it
-    // allocates stays in the process) building every page per request.
+    let mut rows: Vec<(String, Outcome)> = Vec::new();
+    let hello = Server::start("hello", "", true);
+    rows.push(("hello-world /".into(), client_rt.block_on(drive(&hello, "/", Plain, &config))));
+    println!("hello-world server: {}", hello.memory());
+    drop(hello);
+
+    // The app as `pyroad serve` runs it, then building every page per
+    // request (the page cache off: what it saves).
+    let sqlite_location = sqlite_path.display().to_string();
     for cached in [true, false] {
-        let targets = [("SQLite", app(sqlite.clone(), cached)), ("PostgreSQL", app(postgres.clone(), cached))];
-        for (backend, router) in targets {
-            let (addr, stop) = server_rt.block_on(start(router));
+        for (backend, kind, location) in
+            [("SQLite", "sqlite", sqlite_location.as_str()), ("PostgreSQL", "postgres", postgres_url.as_str())]
+        {
+            let server = Server::start(kind, location, cached);
+            let idle = server.memory();
             for (path, encoding) in PAGES {
                 if !cached && matches!(encoding, Gzip) {
                     continue;
                 }
                 let label =
                     format!("{backend} {path}{}{}", encoding.label(), if cached { "" } else { ", no page cache" });
-                rows.push((label, client_rt.block_on(drive(addr, path, encoding, &config))));
+                rows.push((label, client_rt.block_on(drive(&server, path, encoding, &config))));
             }
-            let _ = stop.send(());
+            let off = if cached { "" } else { ", no page cache" };
+            println!("{backend} server{off}: idle {idle}; after its runs {}", server.memory());
         }
-        println!("memory after the runs{}: {}", if cached { "" } else { " without the page cache" }, memory());
     }
-    server_rt.block_on(async {
+    setup_rt.block_on(async {
         sqlite.close().await;
         postgres.close().await;
         pyroad_store_postgres::admin::drop_database(&admin_url, &name).await.expect("DROP DATABASE");
@@ -203,15 +207,83 @@ fn app<S: Store + 'static>(store: S, cached: bool) -> Router {
     pyroad_server::router(if cached { state } else { state.without_page_cache() })
 }
 
-/// Serves `app` on a fresh loopback port until the returned sender fires.
-async fn start(app: Router) -> (SocketAddr, oneshot::Sender<()>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("a loopback port");
-    let addr = listener.local_addr().expect("a bound socket has an address");
-    let (tx, rx) = oneshot::channel::<()>();
-    tokio::spawn(pyroad_server::serve(listener, app, async {
-        let _ = rx.await;
-    }));
-    (addr, tx)
+/// The environment variables a server child reads: what to serve, its
+/// store (a SQLite path or a PostgreSQL URL), and whether pages are kept.
+const SERVE_ENV: &str = "PYROAD_LOAD_SERVE";
+const STORE_ENV: &str = "PYROAD_LOAD_STORE";
+const CACHE_ENV: &str = "PYROAD_LOAD_PAGE_CACHE";
+
+/// A server in its own process (this bench's binary again), so its memory
+/// is measured apart from the load generator's. It stops when its stdin
+/// closes, which dropping this does.
+struct Server {
+    child: Option<std::process::Child>,
+    addr: SocketAddr,
+}
+
+impl Server {
+    fn start(kind: &str, store: &str, cached: bool) -> Server {
+        use std::io::BufRead;
+        let exe = std::env::current_exe().expect("the bench knows its own path");
+        let mut child = std::process::Command::new(exe)
+            .env(SERVE_ENV, kind)
+            .env(STORE_ENV, store)
+            .env(CACHE_ENV, if cached { "1" } else { "0" })
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("the server child starts");
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let mut line = String::new();
+        std::io::BufReader::new(stdout).read_line(&mut line).expect("the child prints its address");
+        let addr = line.trim().parse().unwrap_or_else(|_| panic!("the {kind} server child printed {line:?}"));
+        Server { child: Some(child), addr }
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.as_ref().map_or(0, std::process::Child::id)
+    }
+
+    fn memory(&self) -> String {
+        memory(self.pid())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            drop(child.stdin.take());
+            let _ = child.wait();
+        }
+    }
+}
+
+/// The child's side: open the store, serve on a loopback port, print it,
+/// stop when stdin closes.
+fn serve_child(kind: &str) {
+    let store = std::env::var(STORE_ENV).unwrap_or_default();
+    let cached = std::env::var(CACHE_ENV).as_deref() != Ok("0");
+    let runtime = pyroad_server::runtime().expect("the server runtime starts");
+    runtime.block_on(async {
+        let app = match kind {
+            "hello" => Router::new().route("/", get(|| async { "Hello, World!" })),
+            "sqlite" => app(
+                pyroad_store_sqlite::SqliteStore::open(std::path::Path::new(&store))
+                    .await
+                    .expect("the SQLite store opens"),
+                cached,
+            ),
+            "postgres" => app(pyroad_store_postgres::PgStore::open(&store).await.expect("the store opens"), cached),
+            other => panic!("no server kind {other:?}"),
+        };
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("a loopback port");
+        let addr = listener.local_addr().expect("a bound socket has an address");
+        println!("{addr}");
+        let stdin_closed = async {
+            let _ = tokio::task::spawn_blocking(|| std::io::copy(&mut std::io::stdin(), &mut std::io::sink())).await;
+        };
+        pyroad_server::serve(listener, app, stdin_closed).await.expect("the server runs");
+    });
 }
 
 /// Seed 001 imported and active, its first quarter of topics done or in
@@ -241,7 +313,8 @@ async fn fill<S: Store>(store: &S, seed: &str) {
 
 /// `config.connections` keep-alive connections, each sending GET `path` one
 /// after another; latencies after the warm-up go into the histogram.
-async fn drive(addr: SocketAddr, path: &'static str, encoding: Encoding, config: &Config) -> Outcome {
+async fn drive(server: &Server, path: &'static str, encoding: Encoding, config: &Config) -> Outcome {
+    let (addr, pid) = (server.addr, server.pid());
     let begin = Instant::now();
     let measure_from = begin + config.warmup;
     let until = measure_from + config.measure;
@@ -252,7 +325,7 @@ async fn drive(addr: SocketAddr, path: &'static str, encoding: Encoding, config:
     let sampler = tokio::spawn(async move {
         let mut peak = 0;
         while Instant::now() < until {
-            peak = peak.max(rss_kb());
+            peak = peak.max(rss_kb(pid));
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         peak
@@ -357,26 +430,23 @@ async fn connection(addr: SocketAddr, path: &'static str, encoding: Encoding, fr
     run
 }
 
-fn rss_kb() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+/// A process's `/proc/PID/status` field in kB (0 when unreadable).
+fn status_kb(pid: u32, key: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .find_map(|l| l.strip_prefix(key))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .unwrap_or(0)
 }
 
-/// VmRSS and VmHWM (peak) of this process, which holds servers and clients.
-fn memory() -> String {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |key: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(key))
-            .map(|l| l[key.len()..].trim().to_owned())
-            .unwrap_or_else(|| "unknown".into())
-    };
-    format!("RSS {}, peak {}", field("VmRSS:"), field("VmHWM:"))
+fn rss_kb(pid: u32) -> u64 {
+    status_kb(pid, "VmRSS:")
+}
+
+/// A server's resident set now and its peak so far (VmHWM).
+fn memory(pid: u32) -> String {
+    format!("RSS {} MB, peak {} MB", rss_kb(pid) / 1024, status_kb(pid, "VmHWM:") / 1024)
 }
 
 fn load_average() -> String {

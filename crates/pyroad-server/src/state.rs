@@ -50,6 +50,8 @@ pub struct AppState<S> {
     pub(crate) assets: Arc<Assets>,
     /// Rendered dashboard and map per learner (see `view_cache`).
     pub(crate) views: Arc<ViewCache>,
+    /// Page builds running at once (one per core; see `pages::track`).
+    pub(crate) builds: Arc<tokio::sync::Semaphore>,
     pub clock: Clock,
 }
 
@@ -63,6 +65,7 @@ impl<S> Clone for AppState<S> {
             curriculum: Arc::clone(&self.curriculum),
             assets: Arc::clone(&self.assets),
             views: Arc::clone(&self.views),
+            builds: Arc::clone(&self.builds),
             clock: self.clock.clone(),
         }
     }
@@ -83,6 +86,9 @@ impl<S: Store> AppState<S> {
             curriculum: Arc::new(curriculum),
             assets: Arc::new(assets),
             views: Arc::new(ViewCache::new(FRESH_FOR)),
+            builds: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
+            )),
             clock,
         })
     }

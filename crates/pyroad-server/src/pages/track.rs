@@ -1,5 +1,7 @@
 //! Dashboard, roadmap map, topic page, and the status and note forms.
 
+use std::sync::Arc;
+
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{Html, Redirect, Response};
@@ -10,6 +12,7 @@ use pyroad_content::Topic;
 use pyroad_model::{Node, Roadmap};
 use pyroad_store::{LearnerId, Status, Store};
 use serde::{Deserialize, Serialize};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::plan::SETTINGS_KEY;
 use super::{active, encode_path, render};
@@ -44,6 +47,7 @@ async fn build_dashboard<S: Store + 'static>(
     me: LearnerId,
     today: Date,
 ) -> Result<PageBody, PageError> {
+    let _permit = build_permit(Arc::clone(&state.builds)).await?;
     let log = state.store.log_entries(me, None).await?;
     let Some(stored) = active(&state, me).await? else {
         return off_runtime(move || {
@@ -119,6 +123,7 @@ pub async fn roadmap_map<S: Store + 'static>(
 }
 
 async fn build_roadmap_map<S: Store + 'static>(state: AppState<S>, me: LearnerId) -> Result<PageBody, PageError> {
+    let _permit = build_permit(Arc::clone(&state.builds)).await?;
     let Some(stored) = active(&state, me).await? else {
         return Err(ApiError::NotFound("no active roadmap yet: add one on the Roadmaps page".into()).into());
     };
@@ -138,6 +143,14 @@ async fn build_roadmap_map<S: Store + 'static>(state: AppState<S>, me: LearnerId
         )
     })
     .await
+}
+
+/// Leave to build a page, reading included. At most one build per core
+/// runs at a time: more would not finish sooner, and each holds the stored
+/// roadmap, its tree and the page in memory (256 builds at once took the
+/// server past 300 MB in the load bench, most of it waiting roadmaps).
+async fn build_permit(builds: Arc<Semaphore>) -> Result<OwnedSemaphorePermit, PageError> {
+    Ok(builds.acquire_owned().await.map_err(|e| ApiError::Internal(format!("no page builds: {e}")))?)
 }
 
 /// Runs a page's CPU-bound part (tracker, tallies, template, gzip) on the
