@@ -9,7 +9,9 @@
 //! Run: `DATABASE_URL=postgres://postgres@127.0.0.1:5432/test cargo bench -p
 //! pyroad-server --bench load`. `LOAD_SECONDS` (default 5) and
 //! `WARMUP_SECONDS` (default 1) bound each run; `LOAD_CONNECTIONS` (default
-//! 256) sets the concurrency.
+//! 256) sets the concurrency; `LOAD_ONLY=text` runs only the rows whose
+//! label contains `text` (and the baseline); `RUST_LOG` turns on the
+//! servers' logs.
 //!
 //! Each server runs in its own process (this binary again, told what to
 //! serve through the environment) on `pyroad_server::runtime()`, what
@@ -56,9 +58,17 @@ impl Outcome {
 }
 
 struct Config {
+    /// Only the rows whose label contains this (`LOAD_ONLY`); hello-world always runs.
+    only: Option<String>,
     connections: usize,
     warmup: Duration,
     measure: Duration,
+}
+
+impl Config {
+    fn wanted(&self, label: &str) -> bool {
+        self.only.as_deref().is_none_or(|only| label.contains(only))
+    }
 }
 
 fn env_number(name: &str, default: u64) -> u64 {
@@ -75,6 +85,7 @@ fn main() {
         return;
     }
     let config = Config {
+        only: std::env::var("LOAD_ONLY").ok().filter(|s| !s.is_empty()),
         connections: env_number("LOAD_CONNECTIONS", 256) as usize,
         warmup: Duration::from_secs(env_number("WARMUP_SECONDS", 1)),
         measure: Duration::from_secs(env_number("LOAD_SECONDS", 5)),
@@ -106,10 +117,10 @@ fn main() {
     // PostgreSQL in a fresh database dropped at the end, both filled here.
     let dir = tempfile::tempdir().expect("a temporary directory can be made");
     let sqlite_path = dir.path().join("pyroad.db");
-    let sqlite = setup_rt.block_on(async {
+    let (sqlite, topic) = setup_rt.block_on(async {
         let store = pyroad_store_sqlite::SqliteStore::open(&sqlite_path).await.expect("a fresh SQLite store opens");
-        fill(&store, &seed).await;
-        store
+        let topic = fill(&store, &seed).await;
+        (store, topic)
     });
     let name = format!("pyroad_load_{}", std::process::id());
     let (postgres, postgres_url) = setup_rt.block_on(async {
@@ -117,13 +128,14 @@ fn main() {
             .await
             .expect("CREATE DATABASE on DATABASE_URL's server");
         let store = pyroad_store_postgres::PgStore::open(&url).await.expect("a fresh PostgreSQL store opens");
-        fill(&store, &seed).await;
+        let same = fill(&store, &seed).await;
+        assert_eq!(same, topic, "both stores hold the same seed");
         (store, url)
     });
 
     let mut rows: Vec<(String, Outcome)> = Vec::new();
     let hello = Server::start("hello", "", true);
-    rows.push(("hello-world /".into(), client_rt.block_on(drive(&hello, "/", Plain, &config))));
+    rows.push(("hello-world /".into(), client_rt.block_on(drive(&hello, "/", Plain, None, &config))));
     println!("hello-world server: {}", hello.memory());
     drop(hello);
 
@@ -142,7 +154,22 @@ fn main() {
                 }
                 let label =
                     format!("{backend} {path}{}{}", encoding.label(), if cached { "" } else { ", no page cache" });
-                rows.push((label, client_rt.block_on(drive(&server, path, encoding, &config))));
+                if !config.wanted(&label) {
+                    continue;
+                }
+                rows.push((label, client_rt.block_on(drive(&server, path, encoding, None, &config))));
+            }
+            // Reads while the learner keeps writing: every write drops the
+            // kept pages, so readers wait for a rebuild ten times a second.
+            if cached {
+                for path in ["/", "/roadmap"] {
+                    let label = format!("{backend} {path} (gzip), a mark every 100 ms");
+                    if !config.wanted(&label) {
+                        continue;
+                    }
+                    let writes = Some(topic.as_str());
+                    rows.push((label, client_rt.block_on(drive(&server, path, Gzip, writes, &config))));
+                }
             }
             let off = if cached { "" } else { ", no page cache" };
             println!("{backend} server{off}: idle {idle}; after its runs {}", server.memory());
@@ -263,6 +290,9 @@ impl Drop for Server {
 fn serve_child(kind: &str) {
     let store = std::env::var(STORE_ENV).unwrap_or_default();
     let cached = std::env::var(CACHE_ENV).as_deref() != Ok("0");
+    if std::env::var_os("RUST_LOG").is_some() {
+        pyroad_server::init_tracing();
+    }
     let runtime = pyroad_server::runtime().expect("the server runtime starts");
     runtime.block_on(async {
         let app = match kind {
@@ -287,8 +317,9 @@ fn serve_child(kind: &str) {
 }
 
 /// Seed 001 imported and active, its first quarter of topics done or in
-/// progress, and two weeks of logged time: a learner mid-way.
-async fn fill<S: Store>(store: &S, seed: &str) {
+/// progress, and two weeks of logged time: a learner mid-way. Returns a
+/// topic left to do, which the writing runs mark and unmark.
+async fn fill<S: Store>(store: &S, seed: &str) -> String {
     let roadmap = pyroad_import::import_str(seed, &pyroad_import::Options::default()).roadmap;
     let me = LearnerId::LOCAL;
     let stored = store.add_roadmap(me, "seed-001", &roadmap).await.expect("the seed is stored");
@@ -309,15 +340,24 @@ async fn fill<S: Store>(store: &S, seed: &str) {
         };
         store.add_log(me, &entry).await.expect("a log entry is stored");
     }
+    roadmap.walk().filter(|n| n.children.is_empty()).last().map(|n| n.id.clone()).expect("the seed has topics")
 }
 
 /// `config.connections` keep-alive connections, each sending GET `path` one
 /// after another; latencies after the warm-up go into the histogram.
-async fn drive(server: &Server, path: &'static str, encoding: Encoding, config: &Config) -> Outcome {
+async fn drive(
+    server: &Server,
+    path: &'static str,
+    encoding: Encoding,
+    writes: Option<&str>,
+    config: &Config,
+) -> Outcome {
     let (addr, pid) = (server.addr, server.pid());
     let begin = Instant::now();
     let measure_from = begin + config.warmup;
     let until = measure_from + config.measure;
+    let writer =
+        writes.map(|topic| tokio::spawn(write_every(addr, Duration::from_millis(100), topic.to_owned(), until)));
     let mut tasks = Vec::with_capacity(config.connections);
     for _ in 0..config.connections {
         tasks.push(tokio::spawn(connection(addr, path, encoding, measure_from, until)));
@@ -343,6 +383,11 @@ async fn drive(server: &Server, path: &'static str, encoding: Encoding, config: 
         body_bytes = body_bytes.max(run.body_bytes);
     }
     let peak_rss_kb = sampler.await.expect("the sampler does not panic");
+    if let Some(writer) = writer {
+        let run = writer.await.expect("the writer does not panic");
+        errors += run.errors;
+        first_error = first_error.or(run.first_error);
+    }
     Outcome { requests, errors, first_error, seconds: config.measure.as_secs_f64(), latency, peak_rss_kb, body_bytes }
 }
 
@@ -354,6 +399,73 @@ struct Run {
     errors: u64,
     first_error: Option<String>,
     body_bytes: usize,
+}
+
+/// Marks `topic` done and back to todo through the JSON API, one change
+/// every `every`, until `until`.
+async fn write_every(addr: SocketAddr, every: Duration, topic: String, until: Instant) -> Run {
+    let mut run = Run { latencies: Vec::new(), errors: 0, first_error: None, body_bytes: 0 };
+    let stream = match tokio::net::TcpStream::connect(addr).await {
+        Ok(s) => s,
+        Err(e) => {
+            run.errors += 1;
+            run.first_error = Some(format!("writer connect: {e}"));
+            return run;
+        }
+    };
+    let (mut sender, conn) = match hyper::client::conn::http1::handshake(TokioIo::new(stream)).await {
+        Ok(pair) => pair,
+        Err(e) => {
+            run.errors += 1;
+            run.first_error = Some(format!("writer handshake: {e}"));
+            return run;
+        }
+    };
+    tokio::spawn(conn);
+    let mut done = false;
+    while Instant::now() + every < until {
+        tokio::time::sleep(every).await;
+        done = !done;
+        let body = format!(r#"{{"topic":"{topic}","status":"{}"}}"#, if done { "done" } else { "todo" });
+        let request = hyper::Request::post("/api/v1/roadmaps/seed-001/progress")
+            .header(hyper::header::HOST, addr.to_string())
+            .header(hyper::header::CONTENT_TYPE, "application/json")
+            .body(http_body_util::Full::new(Bytes::from(body)))
+            .expect("a valid request");
+        if let Err(e) = sender.ready().await {
+            run.errors += 1;
+            run.first_error.get_or_insert(format!("writer: {}", chain(&e)));
+            break;
+        }
+        let status = match sender.send_request(request).await {
+            Ok(response) => {
+                let status = response.status();
+                let _ = response.into_body().collect().await;
+                status
+            }
+            Err(e) => {
+                run.errors += 1;
+                run.first_error.get_or_insert(format!("writer: {e}"));
+                break;
+            }
+        };
+        if !status.is_success() {
+            run.errors += 1;
+            run.first_error.get_or_insert(format!("writer: status {status}"));
+        }
+    }
+    run
+}
+
+/// An error with its causes, `a: b: c`.
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        text.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    text
 }
 
 fn new_histogram() -> Histogram<u64> {
@@ -389,29 +501,37 @@ async fn connection(addr: SocketAddr, path: &'static str, encoding: Encoding, fr
             request = request.header(hyper::header::ACCEPT_ENCODING, "gzip");
         }
         let request = request.body(Empty::<Bytes>::new()).expect("a valid request");
-        let outcome = match sender.send_request(request).await {
-            Ok(response) if response.status().is_success() => {
-                // Read the body chunk by chunk and drop it, as a browser
-                // would hand it on: the client holds no page in memory.
-                let mut body = response.into_body();
-                let mut bytes = 0;
-                loop {
-                    match body.frame().await {
-                        None => break Ok(bytes),
-                        Some(Ok(frame)) => bytes += frame.data_ref().map_or(0, |d| d.len()),
-                        Some(Err(e)) => break Err(format!("reading the body: {e}")),
+        // The connection task must have finished the previous exchange
+        // before the next request goes out; without this wait, hyper
+        // refuses it now and then ("operation was canceled: connection was
+        // not ready") when the client is starved: the one failed request of
+        // the earlier runs was this bench's, not the server's.
+        let outcome = match sender.ready().await.map_err(|e| format!("waiting for the connection: {}", chain(&e))) {
+            Err(why) => Err(why),
+            Ok(()) => match sender.send_request(request).await {
+                Ok(response) if response.status().is_success() => {
+                    // Read the body chunk by chunk and drop it, as a browser
+                    // would hand it on: the client holds no page in memory.
+                    let mut body = response.into_body();
+                    let mut bytes = 0;
+                    loop {
+                        match body.frame().await {
+                            None => break Ok(bytes),
+                            Some(Ok(frame)) => bytes += frame.data_ref().map_or(0, |d| d.len()),
+                            Some(Err(e)) => break Err(format!("reading the body: {}", chain(&e))),
+                        }
                     }
                 }
-            }
-            Ok(response) => {
-                let status = response.status();
-                let body = response.into_body().collect().await.map(|b| b.to_bytes()).unwrap_or_default();
-                Err(format!(
-                    "status {status}: {}",
-                    String::from_utf8_lossy(&body).chars().take(300).collect::<String>()
-                ))
-            }
-            Err(e) => Err(format!("sending: {e}")),
+                Ok(response) => {
+                    let status = response.status();
+                    let body = response.into_body().collect().await.map(|b| b.to_bytes()).unwrap_or_default();
+                    Err(format!(
+                        "status {status}: {}",
+                        String::from_utf8_lossy(&body).chars().take(300).collect::<String>()
+                    ))
+                }
+                Err(e) => Err(format!("sending: {}", chain(&e))),
+            },
         };
         let end = Instant::now();
         // Failures count wherever they happen; latencies only in the window.
