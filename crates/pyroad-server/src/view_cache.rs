@@ -48,9 +48,10 @@ use crate::learner::Learner;
 /// the delay before a write by another process shows.
 pub const FRESH_FOR: Duration = Duration::from_secs(1);
 
-/// More learners than this with kept pages and the cache starts over (a
-/// bound on memory for a group server; a single learner never reaches it).
-const MAX_LEARNERS: usize = 4096;
+/// More learners than this with kept pages and the cache starts over: a
+/// bound on memory for a group server (a 1,400-node map is about 280 KB
+/// with its gzip, so about 75 MB at most); a single learner never reaches it.
+const MAX_LEARNERS: usize = 256;
 
 /// A built page: its HTML and the same gzipped.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -343,6 +344,33 @@ mod tests {
             .get::<(), _>(LearnerId::LOCAL, Page::Roadmap, DAY, || async { Ok(PageBody::new("map".into())) })
             .await;
         assert_eq!(later.map(|b| b.html), Ok(Bytes::from_static(b"map")), "a failed build is not kept");
+    }
+
+    #[tokio::test]
+    async fn too_many_learners_start_the_cache_over() {
+        let cache = ViewCache::new(Duration::from_secs(3600));
+        let builds = AtomicUsize::new(0);
+        let page_of = |learner: i64| {
+            let (cache, builds) = (&cache, &builds);
+            async move {
+                cache
+                    .get::<(), _>(LearnerId(learner), Page::Roadmap, DAY, || async {
+                        builds.fetch_add(1, Ordering::SeqCst);
+                        Ok(PageBody::new(format!("map of {learner}")))
+                    })
+                    .await
+                    .expect("the build succeeds")
+            }
+        };
+        for learner in 0..MAX_LEARNERS as i64 {
+            page_of(learner).await;
+        }
+        page_of(0).await;
+        assert_eq!(builds.load(Ordering::SeqCst), MAX_LEARNERS, "all kept so far");
+        page_of(MAX_LEARNERS as i64).await;
+        page_of(0).await;
+        assert_eq!(builds.load(Ordering::SeqCst), MAX_LEARNERS + 2, "one learner more dropped them all");
+        assert_eq!(cache.lock().len(), 2);
     }
 
     #[test]
