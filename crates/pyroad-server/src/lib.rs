@@ -18,6 +18,7 @@
 //! - `error`: the one error enum, as JSON for the API and HTML for pages;
 //! - `layers`: request ids, tracing, compression, security headers;
 //! - `assets`: the embedded, fingerprinted CSS and JS;
+//! - [`view_cache`]: the dashboard and map kept per learner until a write;
 //! - `views`: progress arithmetic the pages and the API show;
 //! - `practice`: checking exercises with `pyroad-check` (the CLI's practice
 //!   folder and records); `reviews`: the FSRS review queue and ratings;
@@ -41,10 +42,12 @@ mod reviews;
 pub mod state;
 mod svg;
 mod templates;
+pub mod view_cache;
 mod views;
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use axum::Router;
 use axum::routing::get;
@@ -65,6 +68,9 @@ pub fn router<S: Store + 'static>(state: AppState<S>) -> Router {
         .merge(pages::routes())
         .nest("/api/v1", api::routes())
         .fallback(error::not_found_page)
+        // Inside the learner layer (added by `layers::apply`), so it knows
+        // whose pages a write makes stale.
+        .layer(axum::middleware::from_fn_with_state(Arc::clone(&state.views), view_cache::invalidate_after_writes))
         .with_state(state);
     layers::apply(app)
 }

@@ -236,6 +236,6 @@ pub async fn check<S: Store>(
             state.store.record_exercise(learner, &result).await?;
         }
     }
-    state.wrote(learner);
+    state.invalidate(learner);
     Ok(report)
 }

@@ -157,7 +157,7 @@ pub async fn rate<S: Store>(
     let now = state.clock.now().timestamp();
     let review = next_review(state, me, &item.id, rating, ReviewSource::Review, now).await?;
     let saved = state.store.record_review(me, &review).await?;
-    state.wrote(me);
+    state.invalidate(me);
     Ok(saved)
 }
 

@@ -14,6 +14,7 @@ use crate::assets::Assets;
 use crate::csrf::CsrfKey;
 use crate::marks::TopicIndex;
 use crate::practice::Practice;
+use crate::view_cache::{FRESH_FOR, ViewCache};
 
 /// Where "now" comes from: the system clock, or a fixed moment for tests.
 #[derive(Debug, Clone)]
@@ -52,6 +53,10 @@ pub struct AppState<S> {
     pub(crate) assets: Arc<Assets>,
     pub(crate) practice: Arc<Practice>,
     pub(crate) topic_index: Arc<TopicIndex>,
+    /// Rendered dashboard and map per learner (see `view_cache`).
+    pub(crate) views: Arc<ViewCache>,
+    /// Page builds running at once (one per core; see `pages::track`).
+    pub(crate) builds: Arc<tokio::sync::Semaphore>,
     pub clock: Clock,
 }
 
@@ -66,6 +71,8 @@ impl<S> Clone for AppState<S> {
             assets: Arc::clone(&self.assets),
             practice: Arc::clone(&self.practice),
             topic_index: Arc::clone(&self.topic_index),
+            views: Arc::clone(&self.views),
+            builds: Arc::clone(&self.builds),
             clock: self.clock.clone(),
         }
     }
@@ -87,6 +94,10 @@ impl<S: Store> AppState<S> {
             assets: Arc::new(assets),
             practice: Arc::new(Practice::new(None, None)),
             topic_index: Arc::default(),
+            views: Arc::new(ViewCache::new(FRESH_FOR)),
+            builds: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
+            )),
             clock,
         })
     }
@@ -99,7 +110,19 @@ impl<S: Store> AppState<S> {
         self
     }
 
-    /// Every write a handler makes for `learner` ends here: the one place
-    /// to invalidate cached views of that learner.
-    pub(crate) fn wrote(&self, _learner: LearnerId) {}
+    /// Drops `learner`'s rendered pages. Writes through the router do this
+    /// themselves; call it after writing to the store behind the app's back
+    /// in the same process; handlers call it after their own writes too
+    /// (otherwise the change shows within
+    /// [`FRESH_FOR`](crate::view_cache::FRESH_FOR)).
+    pub fn invalidate(&self, learner: LearnerId) {
+        self.views.invalidate(learner);
+    }
+
+    /// The same app building the dashboard and map on every request, as it
+    /// did before they were kept: the load bench's before/after.
+    pub fn without_page_cache(mut self) -> Self {
+        self.views = Arc::new(ViewCache::off());
+        self
+    }
 }

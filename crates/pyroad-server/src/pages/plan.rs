@@ -143,19 +143,19 @@ pub async fn keep<S: Store>(
 /// "on track / N days behind / ahead, projected finish DATE" against the
 /// kept plan, re-planned at the logged pace exactly as `pyroad status` does
 /// (days off, vacations, path and own estimates included); `None` without
-/// a kept start. A kept plan that cannot be made says why instead.
-pub async fn standing<S: Store>(
-    state: &AppState<S>,
-    me: LearnerId,
+/// a kept start. A kept plan that cannot be made says why instead. Pure
+/// (`kept` is read first), so the dashboard can build it off the runtime.
+pub fn standing(
+    kept: Result<Kept, ProgressError>,
+    today: Date,
     stored: &StoredRoadmap,
     progress: &[pyroad_store::Progress],
     log: &[pyroad_store::LogEntry],
-) -> Result<Option<String>, PageError> {
-    let today = state.clock.today();
-    let kept = match kept(state, me, stored.id).await? {
-        Ok(k) if !k.settings.has_baseline() => return Ok(None),
+) -> Option<String> {
+    let kept = match kept {
+        Ok(k) if !k.settings.has_baseline() => return None,
         Ok(k) => k,
-        Err(e) => return Ok(Some(format!("your kept plan cannot be read: {e}"))),
+        Err(e) => return Some(format!("your kept plan cannot be read: {e}")),
     };
     let replan = pyroad_progress::choose(&PlanOverrides::default(), &kept.settings, today).and_then(|mut chosen| {
         chosen.input.today = None;
@@ -165,13 +165,13 @@ pub async fn standing<S: Store>(
         let replan = pyroad_plan::replan(&stored.roadmap, &chosen.input, today)?;
         Ok((replan, chosen.input))
     });
-    Ok(Some(match replan {
+    Some(match replan {
         Ok((replan, input)) => {
             let hours = input.hours_per_week.map_or("the roadmap's stated hours".into(), |h| format!("{h} h a week"));
             format!("{} (plan: {hours} from {})", replan.status, input.start)
         }
         Err(e) => format!("your kept plan cannot be made: {e}"),
-    }))
+    })
 }
 
 pub async fn page<S: Store>(

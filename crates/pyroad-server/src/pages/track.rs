@@ -1,19 +1,25 @@
 //! Dashboard, roadmap map, topic page, and the status and note forms.
 
+use std::sync::Arc;
+
 use axum::extract::{Path, State};
-use axum::response::{Html, Redirect};
+use axum::http::HeaderMap;
+use axum::response::{Html, Redirect, Response};
 use jiff::ToSpan;
+use jiff::civil::Date;
 use minijinja::Value;
 use pyroad_content::Topic;
 use pyroad_model::{Node, Roadmap};
-use pyroad_store::{Status, Store};
+use pyroad_store::{LearnerId, Status, Store};
 use serde::{Deserialize, Serialize};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::{active, encode_path, render};
 use crate::csrf::CsrfForm;
 use crate::error::{ApiError, PageError};
 use crate::learner::Learner;
 use crate::state::AppState;
+use crate::view_cache::{Page, PageBody};
 use crate::views::{Tracker, minutes_per_week, minutes_text, safe_url, streak_of, tree};
 
 #[derive(Serialize)]
@@ -24,89 +30,138 @@ struct NextItem {
     estimate: Option<String>,
 }
 
-pub async fn dashboard<S: Store>(
+pub async fn dashboard<S: Store + 'static>(
     State(state): State<AppState<S>>,
     Learner(me): Learner,
-) -> Result<Html<String>, PageError> {
-    let log = state.store.log_entries(me, None).await?;
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
     let today = state.clock.today();
-    let week = minutes_per_week(&log, today, 1).first().map_or(0, |w| w.1);
+    let body = state.views.get(me, Page::Dashboard, today, || build_dashboard(state.clone(), me, today)).await?;
+    Ok(body.response(&headers))
+}
+
+/// Reads what the dashboard shows, then builds it off the async runtime.
+async fn build_dashboard<S: Store + 'static>(
+    state: AppState<S>,
+    me: LearnerId,
+    today: Date,
+) -> Result<PageBody, PageError> {
+    let _permit = build_permit(Arc::clone(&state.builds)).await?;
+    let log = state.store.log_entries(me, None).await?;
     let Some(stored) = active(&state, me).await? else {
-        let streak = streak_of(&log, &[], &state.clock);
-        return render(
+        return off_runtime(move || {
+            let week = minutes_per_week(&log, today, 1).first().map_or(0, |w| w.1);
+            let streak = streak_of(&log, &[], &state.clock);
+            render(
+                &state,
+                me,
+                "dashboard.html",
+                "dashboard",
+                minijinja::context! { roadmap => Value::from(()), streak, week => minutes_text(week) },
+            )
+        })
+        .await;
+    };
+    let progress = state.store.progress(me, stored.id).await?;
+    let kept = super::plan::kept(&state, me, stored.id).await?;
+    let due_reviews = crate::reviews::due_for(&state, me, Some((&stored, &progress))).await?.len();
+    off_runtime(move || {
+        let week = minutes_per_week(&log, today, 1).first().map_or(0, |w| w.1);
+        let tracker = Tracker::new(&stored.roadmap, &progress);
+        let tally = tracker.tally_all();
+        let next: Vec<NextItem> = tracker
+            .next(5)
+            .into_iter()
+            .map(|n| NextItem {
+                id: n.id.clone(),
+                title: n.title.clone(),
+                status: tracker.status(&n.id).as_str(),
+                estimate: n.estimate.as_ref().map(|e| e.raw.clone()),
+            })
+            .collect();
+        let streak = streak_of(&log, &progress, &state.clock);
+        // Pace: topics finished in the last 28 days, projected over what is left.
+        let since = today.checked_sub(28.days()).unwrap_or(today);
+        let recent = progress
+            .iter()
+            .filter(|p| p.status == Status::Done && p.done_at.is_some_and(|t| state.clock.day_of(t) > since))
+            .count();
+        let left = tally.counted().saturating_sub(tally.done);
+        let finish = if left == 0 {
+            Some(today.to_string())
+        } else if recent > 0 {
+            let days = (left as f64 * 28.0 / recent as f64).ceil() as i64;
+            today.checked_add(days.days()).ok().map(|d| d.to_string())
+        } else {
+            None
+        };
+        let standing = super::plan::standing(kept, today, &stored, &progress, &log);
+        render(
             &state,
             me,
             "dashboard.html",
             "dashboard",
-            minijinja::context! { roadmap => Value::from(()), streak, week => minutes_text(week) },
-        );
-    };
-    let progress = state.store.progress(me, stored.id).await?;
-    let tracker = Tracker::new(&stored.roadmap, &progress);
-    let tally = tracker.tally_all();
-    let next: Vec<NextItem> = tracker
-        .next(5)
-        .into_iter()
-        .map(|n| NextItem {
-            id: n.id.clone(),
-            title: n.title.clone(),
-            status: tracker.status(&n.id).as_str(),
-            estimate: n.estimate.as_ref().map(|e| e.raw.clone()),
-        })
-        .collect();
-    let streak = streak_of(&log, &progress, &state.clock);
-    // Pace: topics finished in the last 28 days, projected over what is left.
-    let since = today.checked_sub(28.days()).unwrap_or(today);
-    let recent = progress
-        .iter()
-        .filter(|p| p.status == Status::Done && p.done_at.is_some_and(|t| state.clock.day_of(t) > since))
-        .count();
-    let left = tally.counted().saturating_sub(tally.done);
-    let finish = if left == 0 {
-        Some(today.to_string())
-    } else if recent > 0 {
-        let days = (left as f64 * 28.0 / recent as f64).ceil() as i64;
-        today.checked_add(days.days()).ok().map(|d| d.to_string())
-    } else {
-        None
-    };
-    let standing = super::plan::standing(&state, me, &stored, &progress, &log).await?;
-    let due_reviews = crate::reviews::due_for(&state, me, Some((&stored, &progress))).await?.len();
-    render(
-        &state,
-        me,
-        "dashboard.html",
-        "dashboard",
-        minijinja::context! {
-            standing,
-            roadmap => minijinja::context! { name => stored.name, title => stored.roadmap.title },
-            tally, percent => tally.percent(), left, next, streak, finish,
-            week => minutes_text(week), due_reviews,
-        },
-    )
+            minijinja::context! {
+                standing,
+                roadmap => minijinja::context! { name => stored.name, title => stored.roadmap.title },
+                tally, percent => tally.percent(), left, next, streak, finish,
+                week => minutes_text(week), due_reviews,
+            },
+        )
+    })
+    .await
 }
 
-pub async fn roadmap_map<S: Store>(
+pub async fn roadmap_map<S: Store + 'static>(
     State(state): State<AppState<S>>,
     Learner(me): Learner,
-) -> Result<Html<String>, PageError> {
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    let today = state.clock.today();
+    let body = state.views.get(me, Page::Roadmap, today, || build_roadmap_map(state.clone(), me)).await?;
+    Ok(body.response(&headers))
+}
+
+async fn build_roadmap_map<S: Store + 'static>(state: AppState<S>, me: LearnerId) -> Result<PageBody, PageError> {
+    let _permit = build_permit(Arc::clone(&state.builds)).await?;
     let Some(stored) = active(&state, me).await? else {
         return Err(ApiError::NotFound("no active roadmap yet: add one on the Roadmaps page".into()).into());
     };
     let progress = state.store.progress(me, stored.id).await?;
-    let tracker = Tracker::new(&stored.roadmap, &progress);
-    let tally = tracker.tally_all();
     let marks = crate::marks::of_roadmap(&state, me, &stored).await?;
-    render(
-        &state,
-        me,
-        "roadmap.html",
-        "roadmap",
-        minijinja::context! {
-            name => stored.name, title => stored.roadmap.title, description => stored.roadmap.description,
-            tally, percent => tally.percent(), nodes => tree(&tracker, &stored.roadmap.children), marks,
-        },
-    )
+    off_runtime(move || {
+        let tracker = Tracker::new(&stored.roadmap, &progress);
+        let tally = tracker.tally_all();
+        render(
+            &state,
+            me,
+            "roadmap.html",
+            "roadmap",
+            minijinja::context! {
+                name => stored.name, title => stored.roadmap.title, description => stored.roadmap.description,
+                tally, percent => tally.percent(), nodes => tree(&tracker, &stored.roadmap.children), marks,
+            },
+        )
+    })
+    .await
+}
+
+/// Leave to build a page, reading included. At most one build per core
+/// runs at a time: more would not finish sooner, and each holds the stored
+/// roadmap, its tree and the page in memory (256 builds at once took the
+/// server past 300 MB in the load bench, most of it waiting roadmaps).
+async fn build_permit(builds: Arc<Semaphore>) -> Result<OwnedSemaphorePermit, PageError> {
+    Ok(builds.acquire_owned().await.map_err(|e| ApiError::Internal(format!("no page builds: {e}")))?)
+}
+
+/// Runs a page's CPU-bound part (tracker, tallies, template, gzip) on the
+/// blocking pool, so a build never holds up the runtime's other requests.
+async fn off_runtime(
+    build: impl FnOnce() -> Result<Html<String>, PageError> + Send + 'static,
+) -> Result<PageBody, PageError> {
+    tokio::task::spawn_blocking(move || build().map(|html| PageBody::new(html.0)))
+        .await
+        .map_err(|e| ApiError::Internal(format!("building the page failed: {e}")))?
 }
 
 /// The built-in lesson for a roadmap node: by id, title or alias first,

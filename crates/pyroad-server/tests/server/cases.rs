@@ -4,6 +4,7 @@ use pyroad_store::{LearnerId, Status, Store};
 use serde_json::json;
 
 use crate::app::{App, csrf_in, seed};
+pub use crate::fresh::{writes_behind_the_apps_back_show_within_the_freshness_bound, writes_show_on_the_next_get};
 pub use crate::plan::*;
 pub use crate::practice::*;
 
@@ -487,6 +488,9 @@ pub async fn plan_page_and_calendar<S: Store + 'static>(store: S) {
     assert_eq!(plan_setting(&app).await.as_deref(), Some(r#"{"hours_per_week":3.0,"start":"2026-09-28"}"#));
     let from_cli = r#"{"hours_per_week":5.0,"start":"2026-10-05","days_off":"sat,sun"}"#;
     app.state.store.set_setting(LearnerId::LOCAL, "plan.settings", Some(from_cli)).await.expect("save as the CLI does");
+    // Another process's write shows within `FRESH_FOR` (see `fresh`); the
+    // test says so at once instead of waiting.
+    app.state.invalidate(LearnerId::LOCAL);
     let home = app.get("/").await;
     assert!(home.body.contains("plan: 5 h a week from 2026-10-05"), "{}", home.body);
     let kept = app.post_form("/plan", &[("csrf", &csrf), ("hours", "4"), ("start", "2026-10-12")]).await;

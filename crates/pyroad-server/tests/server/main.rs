@@ -4,6 +4,7 @@
 
 mod app;
 mod cases;
+mod fresh;
 mod plan;
 mod postgres;
 mod practice;
@@ -50,6 +51,8 @@ macro_rules! all_cases {
             review_page_and_api,
             log_page_charts,
             map_marks_verified_and_retention,
+            writes_show_on_the_next_get,
+            writes_behind_the_apps_back_show_within_the_freshness_bound,
         );
     };
 }

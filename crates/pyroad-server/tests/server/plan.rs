@@ -28,6 +28,9 @@ async fn keep_as_the_cli<S: Store + 'static>(
     let map: BTreeMap<&str, f64> = estimates.iter().copied().collect();
     let text = serde_json::to_string(&map).expect("estimates encode");
     app.state.store.set_setting(ME, &estimates_key(roadmap), Some(&text)).await.expect("save the estimates");
+    // Written behind the app's back, as another process would: drop the
+    // kept pages rather than wait out the freshness bound.
+    app.state.invalidate(ME);
 }
 
 fn vacation() -> DateRange {
