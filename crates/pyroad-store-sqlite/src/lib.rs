@@ -60,12 +60,20 @@ impl SqliteStore {
             },
         )?;
         let store = SqliteStore { pool, path: path.to_path_buf() };
-        store.check_version().await?;
-        MIGRATOR.run(&store.pool).await.map_err(|e| match e {
-            sqlx::migrate::MigrateError::Execute(e) => db_error(e),
-            other => open_err(other.to_string()),
-        })?;
-        Ok(store)
+        let migrated = match store.check_version().await {
+            Ok(()) => MIGRATOR.run(&store.pool).await.map_err(|e| match e {
+                sqlx::migrate::MigrateError::Execute(e) => db_error(e),
+                other => open_err(other.to_string()),
+            }),
+            Err(e) => Err(e),
+        };
+        match migrated {
+            Ok(()) => Ok(store),
+            Err(e) => {
+                store.close().await;
+                Err(e)
+            }
+        }
     }
 
     /// Opens a second, independent pool on the same file (as another
@@ -90,8 +98,11 @@ impl SqliteStore {
         Ok(rows.into_iter().map(|(r,)| r).collect::<Vec<_>>().join("; "))
     }
 
-    /// Closes the pool, waiting for connections to finish (checkpoints the WAL).
+    /// Closes the pool, waiting for connections to finish. The last
+    /// connection to close checkpoints the WAL and deletes `-wal` and `-shm`,
+    /// so a clean exit leaves only the database file.
     pub async fn close(self) {
+        settle(&self.pool).await;
         self.pool.close().await;
     }
 
@@ -110,6 +121,22 @@ impl SqliteStore {
             .await
             .map_err(db_error)?;
         pyroad_store::check_schema_version(found, known_version())
+    }
+}
+
+/// Waits (up to two seconds) until every connection is back in the pool.
+///
+/// A dropped connection is handed back by a spawned task that pings it
+/// first. sqlx 0.8's `Pool::close` can return while such a task is in
+/// flight, and the connection then lands in the closed pool's idle queue,
+/// where nothing closes it before the process exits: SQLite never sees its
+/// last close and leaves `-wal`/`-shm` behind (launchbadge/sqlx#3217).
+/// With every connection idle, `close` closes them one by one, and the
+/// last one checkpoints and removes the files.
+async fn settle(pool: &SqlitePool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(2);
+    while pool.size() as usize > pool.num_idle() && std::time::Instant::now() < deadline {
+        tokio::task::yield_now().await;
     }
 }
 
