@@ -52,20 +52,29 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new().max_connections(4).min_connections(0).connect_with(options).await.map_err(
-            |e| match db_error(e) {
+        // A local file needs no liveness ping before each query (sqlx's
+        // default): that is a round trip to the connection's thread per query.
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .min_connections(0)
+            .test_before_acquire(false)
+            .connect_with(options)
+            .await
+            .map_err(|e| match db_error(e) {
                 StoreError::Database(inner) => open_err(inner.to_string()),
                 StoreError::Open { message, .. } => open_err(message),
                 other => other,
-            },
-        )?;
+            })?;
         let store = SqliteStore { pool, path: path.to_path_buf() };
-        let migrated = match store.check_version().await {
-            Ok(()) => MIGRATOR.run(&store.pool).await.map_err(|e| match e {
-                sqlx::migrate::MigrateError::Execute(e) => db_error(e),
-                other => open_err(other.to_string()),
-            }),
-            Err(e) => Err(e),
+        let migrated = match store.up_to_date().await {
+            Ok(true) => Ok(()),
+            Ok(false) | Err(_) => match store.check_version().await {
+                Ok(()) => MIGRATOR.run(&store.pool).await.map_err(|e| match e {
+                    sqlx::migrate::MigrateError::Execute(e) => db_error(e),
+                    other => open_err(other.to_string()),
+                }),
+                Err(e) => Err(e),
+            },
         };
         match migrated {
             Ok(()) => Ok(store),
@@ -104,6 +113,22 @@ impl SqliteStore {
     pub async fn close(self) {
         settle(&self.pool).await;
         self.pool.close().await;
+    }
+
+    /// Whether every migration this binary carries, and no other, has been
+    /// applied successfully: one read, so the common start skips the
+    /// migrator's table check and listing. Any error (a fresh file has no
+    /// `_sqlx_migrations` yet) sends the caller down the full path, which
+    /// reports real problems. A newer schema is refused here too.
+    async fn up_to_date(&self) -> Result<bool> {
+        let (newest, applied, succeeded): (Option<i64>, i64, Option<i64>) =
+            sqlx::query_as("SELECT MAX(version), COUNT(*), SUM(success) FROM _sqlx_migrations")
+                .fetch_one(&self.pool)
+                .await
+                .map_err(db_error)?;
+        pyroad_store::check_schema_version(newest, known_version())?;
+        let carried = i64::try_from(MIGRATOR.iter().count()).unwrap_or(i64::MAX);
+        Ok(newest == Some(known_version()) && applied == carried && succeeded == Some(carried))
     }
 
     /// Refuses a database whose newest applied migration this binary lacks.

@@ -54,9 +54,7 @@ async fn next<S: Store>(store: &S, n: usize, roadmap: Option<&str>, json: bool) 
     let stored = pick(store, roadmap).await?;
     let progress = store.progress(ME, stored.id).await?;
     let tracker = Tracker::new(&stored.roadmap, &progress);
-    let curriculum = pyroad_content::Curriculum::builtin().context("the built-in curriculum is broken")?;
-    let prerequisites = super::prereq::from_curriculum(&stored.roadmap, &curriculum);
-    let next = tracker.next_ready(n, &prerequisites);
+    let next = tracker.next_ready(n, &super::prereq::of(&stored.roadmap));
     // Due reviews come first (issue 7).
     let reviews = super::review::summary(store, &stored, &progress, &tracker).await?;
     let verified = super::verified::load(store, &stored.roadmap).await?;

@@ -1,0 +1,65 @@
+//! The curriculum's lookup fields (id, title, aliases, prerequisites),
+//! compiled into static tables by `build.rs`: finding a topic by name or
+//! reading its prerequisites costs a binary search, not a parse of the whole
+//! curriculum. `Curriculum::builtin` stays the source of truth; a test
+//! checks that this index says the same.
+
+/// One topic's lookup fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexedTopic {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub aliases: &'static [&'static str],
+    /// Ids of the topics to learn first.
+    pub prerequisites: &'static [&'static str],
+}
+
+include!(concat!(env!("OUT_DIR"), "/topic_index.rs"));
+
+/// Every built-in topic, in the curriculum's order.
+pub fn topics() -> &'static [IndexedTopic] {
+    TOPICS
+}
+
+/// The topic with this id, or else the one with this title or alias
+/// (case-insensitive): the same answer as [`crate::Curriculum::find`].
+pub fn find(key: &str) -> Option<&'static IndexedTopic> {
+    let key = key.trim();
+    let at = |table: &'static [(&'static str, u16)], k: &str| {
+        table.binary_search_by(|(name, _)| (*name).cmp(k)).ok().map(|i| &TOPICS[usize::from(table[i].1)])
+    };
+    at(IDS, key).or_else(|| at(NAMES, &key.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Curriculum;
+
+    #[test]
+    fn the_index_says_what_the_parsed_curriculum_says() {
+        let curriculum = Curriculum::builtin().expect("the built-in curriculum parses");
+        assert_eq!(topics().len(), curriculum.topics.len());
+        for (indexed, topic) in topics().iter().zip(&curriculum.topics) {
+            assert_eq!(indexed.id, topic.id);
+            assert_eq!(indexed.title, topic.title);
+            assert_eq!(indexed.aliases, topic.aliases.as_slice());
+            assert_eq!(indexed.prerequisites, topic.prerequisites.as_slice());
+        }
+    }
+
+    #[test]
+    fn find_answers_like_the_curriculum() {
+        let curriculum = Curriculum::builtin().expect("the built-in curriculum parses");
+        let mut keys: Vec<String> = vec!["  lists ".into(), "LISTS".into(), "no such topic".into(), String::new()];
+        for t in &curriculum.topics {
+            keys.push(t.id.clone());
+            keys.push(t.title.to_uppercase());
+            keys.extend(t.aliases.iter().cloned());
+        }
+        for key in &keys {
+            assert_eq!(find(key).map(|t| t.id), curriculum.find(key).map(|t| t.id.as_str()), "key {key:?}");
+        }
+        assert!(find("lists").is_some_and(|t| t.id == "lists"));
+    }
+}
