@@ -25,10 +25,19 @@ pub fn topics() -> &'static [IndexedTopic] {
 /// (case-insensitive): the same answer as [`crate::Curriculum::find`].
 pub fn find(key: &str) -> Option<&'static IndexedTopic> {
     let key = key.trim();
-    let at = |table: &'static [(&'static str, u16)], k: &str| {
-        table.binary_search_by(|(name, _)| (*name).cmp(k)).ok().map(|i| &TOPICS[usize::from(table[i].1)])
+    let topic = |table: &'static [(&'static str, u16)], i: usize| &TOPICS[usize::from(table[i].1)];
+    if let Ok(i) = IDS.binary_search_by(|(id, _)| (*id).cmp(key)) {
+        return Some(topic(IDS, i));
+    }
+    // Most roadmap titles name no topic; an ASCII one is compared lower-cased
+    // byte by byte, without allocating (`NAMES` is sorted by bytes).
+    let found = if key.is_ascii() {
+        NAMES.binary_search_by(|(name, _)| name.bytes().cmp(key.bytes().map(|b| b.to_ascii_lowercase())))
+    } else {
+        let lower = key.to_lowercase();
+        NAMES.binary_search_by(|(name, _)| (*name).cmp(lower.as_str()))
     };
-    at(IDS, key).or_else(|| at(NAMES, &key.to_lowercase()))
+    found.ok().map(|i| topic(NAMES, i))
 }
 
 #[cfg(test)]

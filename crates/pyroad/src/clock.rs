@@ -24,8 +24,13 @@ pub fn now() -> Result<Zoned> {
 /// files, a third of a `pyroad status`'s work before this); when `TZ` is
 /// unset and `/etc/localtime` links into the zone database (whose path
 /// names the zone), reading that one file gives the same zone. Anything
-/// else goes through jiff.
-fn local_zone() -> jiff::tz::TimeZone {
+/// else goes through jiff. Read once per process.
+pub fn local_zone() -> jiff::tz::TimeZone {
+    static ZONE: std::sync::OnceLock<jiff::tz::TimeZone> = std::sync::OnceLock::new();
+    ZONE.get_or_init(read_local_zone).clone()
+}
+
+fn read_local_zone() -> jiff::tz::TimeZone {
     const LOCALTIME: &str = "/etc/localtime";
     if cfg!(unix) && std::env::var_os("TZ").is_none() {
         let name = std::fs::read_link(LOCALTIME).ok().and_then(|target| {
@@ -62,7 +67,7 @@ mod tests {
 
     #[test]
     fn the_local_zone_is_the_one_jiff_finds() {
-        let ours = local_zone();
+        let ours = read_local_zone();
         let jiffs = jiff::tz::TimeZone::system();
         let now = Timestamp::now();
         assert_eq!(ours.iana_name(), jiffs.iana_name());

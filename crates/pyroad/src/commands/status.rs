@@ -44,7 +44,7 @@ pub async fn run<S: Store>(store: &S, args: &StatusArgs) -> Result<ExitCode> {
     // The same rule as `pyroad next`: a topic waits for its prerequisites.
     let next = tracker.next_ready(1, &super::prereq::of(&stored.roadmap));
     let reviews = super::review::summary(store, &stored, &progress, &tracker).await?;
-    let verified = super::verified::load(store, &stored.roadmap).await?;
+    let verified = super::verified::load(store, &stored).await?;
     let verified_nodes: Vec<&Node> = stored.roadmap.walk().filter(|n| verified.contains(&n.id)).collect();
     let standing = super::plan::standing(store, &stored, &progress, &log, today).await?;
 
