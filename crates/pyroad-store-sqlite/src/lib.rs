@@ -42,8 +42,16 @@ pub struct SqliteStore {
 
 impl SqliteStore {
     /// Opens (creating if needed) the database file at `path` and brings its
-    /// schema up to date.
+    /// schema up to date, with up to four connections (for a server).
     pub async fn open(path: &Path) -> Result<Self> {
+        SqliteStore::open_with(path, 4).await
+    }
+
+    /// [`SqliteStore::open`] with at most `connections` connections. A
+    /// command that runs its queries one after another wants 1: the pool
+    /// hands a connection back in a spawned task, so with more allowed the
+    /// next query often opens another one (a thread, the file, the schema).
+    pub async fn open_with(path: &Path, connections: u32) -> Result<Self> {
         let open_err = |message: String| StoreError::Open { location: path.display().to_string(), message };
         let options = SqliteConnectOptions::new()
             .filename(path)
@@ -55,7 +63,7 @@ impl SqliteStore {
         // A local file needs no liveness ping before each query (sqlx's
         // default): that is a round trip to the connection's thread per query.
         let pool = SqlitePoolOptions::new()
-            .max_connections(4)
+            .max_connections(connections.max(1))
             .min_connections(0)
             .test_before_acquire(false)
             .connect_with(options)
