@@ -176,8 +176,8 @@ impl Page<'_> {
         // for the old document to go first, or a slow post reads it.
         let old = self.find("html").await;
         self.find(css).await.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
-        let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        while old.tag_name().await.is_ok() && std::time::Instant::now() < deadline {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while old.tag_name().await.is_ok() && Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
         self.find(then).await;
