@@ -21,6 +21,8 @@ pub mod curriculum;
 pub mod deck;
 /// The topic file format: TOML front matter and a markdown lesson.
 pub mod format;
+/// Topic lookup and prerequisites from tables built at compile time.
+pub mod index;
 /// Token normalisation, stemming and fuzzy scoring used by coverage.
 pub mod matcher;
 /// A lesson rendered for the terminal.

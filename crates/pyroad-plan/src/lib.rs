@@ -43,6 +43,6 @@ pub use error::{PlanError, Warning};
 pub use estimate::{EstimateSource, Range, TopicEstimate};
 pub use ics::{IcsOptions, to_ics};
 pub use input::{DateRange, LogEntry, PlanInput};
-pub use pace::{Pace, Replan, Status, pace, replan};
+pub use pace::{Pace, Replan, Standing, Status, pace, replan, standing};
 pub use paths::{Finding, HoursFrom, LearningPath, learning_paths, path_disagreements};
 pub use schedule::{Mode, Plan, plan};

@@ -9,7 +9,7 @@ use pyroad_model::Roadmap;
 use serde::Serialize;
 
 use crate::input::PlanInput;
-use crate::schedule::{self, Plan};
+use crate::schedule::{self, Detail, Plan};
 use crate::{PlanError, Warning};
 
 /// Less history than this says nothing about a weekly pace.
@@ -118,11 +118,33 @@ pub struct Replan {
 /// the original plan: behind by the days between where the original plan
 /// had reached the done work and yesterday (today's work may not be logged yet).
 pub fn replan(roadmap: &Roadmap, input: &PlanInput, today: Date) -> Result<Replan, PlanError> {
+    replan_with(roadmap, input, today, Detail::Full)
+}
+
+/// Where the learner stands, as [`replan`] says it, for a one-line summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Standing {
+    pub status: Status,
+    /// The original plan's finish.
+    pub baseline_finish: Option<Date>,
+    /// The measured pace; `None` with less than a week of history.
+    pub hours_per_week: Option<f64>,
+}
+
+/// [`replan`]'s verdict without building either plan's weeks, section
+/// spans and milestones (`pyroad status` shows one line of it).
+pub fn standing(roadmap: &Roadmap, input: &PlanInput, today: Date) -> Result<Standing, PlanError> {
+    let r = replan_with(roadmap, input, today, Detail::Days)?;
+    Ok(Standing { status: r.status, baseline_finish: r.baseline_finish, hours_per_week: r.pace.hours_per_week })
+}
+
+fn replan_with(roadmap: &Roadmap, input: &PlanInput, today: Date, detail: Detail) -> Result<Replan, PlanError> {
     let pace = pace(roadmap, input, today)?;
     let mut fresh = input.clone();
     fresh.done.clear();
     fresh.today = None;
-    let baseline = schedule::plan(roadmap, &fresh)?;
+    // The baseline only dates the done work and the original finish.
+    let baseline = schedule::build_with(roadmap, &fresh, 1.0, Detail::Days)?;
 
     let mut rest = input.clone();
     rest.start = today.max(input.start);
@@ -136,7 +158,7 @@ pub fn replan(roadmap: &Roadmap, input: &PlanInput, today: Date) -> Result<Repla
         None => notes.push(Warning::NoPace { reason: format!("less than {MIN_DAYS} days of history") }),
     }
     let factor = pace.accuracy.map_or(1.0, |a| (1.0 / a).clamp(FACTOR_BOUNDS.0, FACTOR_BOUNDS.1));
-    let mut plan = schedule::build(roadmap, &rest, factor)?;
+    let mut plan = schedule::build_with(roadmap, &rest, factor, detail)?;
     plan.warnings.extend(notes);
 
     let status = status(&baseline, pace.done_estimate_hours, today, plan.finish);

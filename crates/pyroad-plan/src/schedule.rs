@@ -127,6 +127,19 @@ pub fn plan(roadmap: &Roadmap, input: &PlanInput) -> Result<Plan, PlanError> {
 
 /// [`plan`] with every remaining estimate multiplied by `factor` (re-planning by accuracy).
 pub(crate) fn build(roadmap: &Roadmap, input: &PlanInput, factor: f64) -> Result<Plan, PlanError> {
+    build_with(roadmap, input, factor, Detail::Full)
+}
+
+/// How much of a plan to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Detail {
+    Full,
+    /// Only the study days, the finish and the hours: no weeks, section
+    /// spans or milestones (what a standing needs).
+    Days,
+}
+
+pub(crate) fn build_with(roadmap: &Roadmap, input: &PlanInput, factor: f64, detail: Detail) -> Result<Plan, PlanError> {
     if let Some(h) = input.hours_per_week
         && !(h.is_finite() && h >= 0.0)
     {
@@ -198,9 +211,14 @@ pub(crate) fn build(roadmap: &Roadmap, input: &PlanInput, factor: f64) -> Result
     if todo.is_empty() {
         warnings.push(Warning::NothingToPlan);
     }
-    let weeks = weeks(input.start, finish, &days)?;
-    let sections = section_spans(&est, &spans, &hours);
-    let milestones = milestones(roadmap, &sections);
+    let (weeks, sections, milestones) = match detail {
+        Detail::Full => {
+            let sections = section_spans(&est, &spans, &hours);
+            let milestones = milestones(roadmap, &sections);
+            (weeks(input.start, finish, &days)?, sections, milestones)
+        }
+        Detail::Days => (Vec::new(), Vec::new(), Vec::new()),
+    };
     let path = path.map(|p| {
         let total = est.total();
         let rate = p.hours_per_week;

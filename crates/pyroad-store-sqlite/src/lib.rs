@@ -42,8 +42,16 @@ pub struct SqliteStore {
 
 impl SqliteStore {
     /// Opens (creating if needed) the database file at `path` and brings its
-    /// schema up to date.
+    /// schema up to date, with up to four connections (for a server).
     pub async fn open(path: &Path) -> Result<Self> {
+        SqliteStore::open_with(path, 4).await
+    }
+
+    /// [`SqliteStore::open`] with at most `connections` connections. A
+    /// command that runs its queries one after another wants 1: the pool
+    /// hands a connection back in a spawned task, so with more allowed the
+    /// next query often opens another one (a thread, the file, the schema).
+    pub async fn open_with(path: &Path, connections: u32) -> Result<Self> {
         let open_err = |message: String| StoreError::Open { location: path.display().to_string(), message };
         let options = SqliteConnectOptions::new()
             .filename(path)
@@ -52,20 +60,37 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new().max_connections(4).min_connections(0).connect_with(options).await.map_err(
-            |e| match db_error(e) {
+        // A local file needs no liveness ping before each query (sqlx's
+        // default): that is a round trip to the connection's thread per query.
+        let pool = SqlitePoolOptions::new()
+            .max_connections(connections.max(1))
+            .min_connections(0)
+            .test_before_acquire(false)
+            .connect_with(options)
+            .await
+            .map_err(|e| match db_error(e) {
                 StoreError::Database(inner) => open_err(inner.to_string()),
                 StoreError::Open { message, .. } => open_err(message),
                 other => other,
-            },
-        )?;
+            })?;
         let store = SqliteStore { pool, path: path.to_path_buf() };
-        store.check_version().await?;
-        MIGRATOR.run(&store.pool).await.map_err(|e| match e {
-            sqlx::migrate::MigrateError::Execute(e) => db_error(e),
-            other => open_err(other.to_string()),
-        })?;
-        Ok(store)
+        let migrated = match store.up_to_date().await {
+            Ok(true) => Ok(()),
+            Ok(false) | Err(_) => match store.check_version().await {
+                Ok(()) => MIGRATOR.run(&store.pool).await.map_err(|e| match e {
+                    sqlx::migrate::MigrateError::Execute(e) => db_error(e),
+                    other => open_err(other.to_string()),
+                }),
+                Err(e) => Err(e),
+            },
+        };
+        match migrated {
+            Ok(()) => Ok(store),
+            Err(e) => {
+                store.close().await;
+                Err(e)
+            }
+        }
     }
 
     /// Opens a second, independent pool on the same file (as another
@@ -90,9 +115,28 @@ impl SqliteStore {
         Ok(rows.into_iter().map(|(r,)| r).collect::<Vec<_>>().join("; "))
     }
 
-    /// Closes the pool, waiting for connections to finish (checkpoints the WAL).
+    /// Closes the pool, waiting for connections to finish. The last
+    /// connection to close checkpoints the WAL and deletes `-wal` and `-shm`,
+    /// so a clean exit leaves only the database file.
     pub async fn close(self) {
+        settle(&self.pool).await;
         self.pool.close().await;
+    }
+
+    /// Whether every migration this binary carries, and no other, has been
+    /// applied successfully: one read, so the common start skips the
+    /// migrator's table check and listing. Any error (a fresh file has no
+    /// `_sqlx_migrations` yet) sends the caller down the full path, which
+    /// reports real problems. A newer schema is refused here too.
+    async fn up_to_date(&self) -> Result<bool> {
+        let (newest, applied, succeeded): (Option<i64>, i64, Option<i64>) =
+            sqlx::query_as("SELECT MAX(version), COUNT(*), SUM(success) FROM _sqlx_migrations")
+                .fetch_one(&self.pool)
+                .await
+                .map_err(db_error)?;
+        pyroad_store::check_schema_version(newest, known_version())?;
+        let carried = i64::try_from(MIGRATOR.iter().count()).unwrap_or(i64::MAX);
+        Ok(newest == Some(known_version()) && applied == carried && succeeded == Some(carried))
     }
 
     /// Refuses a database whose newest applied migration this binary lacks.
@@ -110,6 +154,22 @@ impl SqliteStore {
             .await
             .map_err(db_error)?;
         pyroad_store::check_schema_version(found, known_version())
+    }
+}
+
+/// Waits (up to two seconds) until every connection is back in the pool.
+///
+/// A dropped connection is handed back by a spawned task that pings it
+/// first. sqlx 0.8's `Pool::close` can return while such a task is in
+/// flight, and the connection then lands in the closed pool's idle queue,
+/// where nothing closes it before the process exits: SQLite never sees its
+/// last close and leaves `-wal`/`-shm` behind (launchbadge/sqlx#3217).
+/// With every connection idle, `close` closes them one by one, and the
+/// last one checkpoints and removes the files.
+async fn settle(pool: &SqlitePool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(2);
+    while pool.size() as usize > pool.num_idle() && std::time::Instant::now() < deadline {
+        tokio::task::yield_now().await;
     }
 }
 

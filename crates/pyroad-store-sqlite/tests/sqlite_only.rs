@@ -67,3 +67,36 @@ async fn the_file_is_in_wal_mode_and_migrations_run_once() {
     let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode").fetch_one(&pool).await.expect("pragma");
     assert_eq!(mode, "wal");
 }
+
+/// The files in `dir`, sorted.
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read the data directory")
+        .map(|e| e.expect("directory entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A command's worth of reads and writes, as the CLI does them, then
+/// `close`: SQLite deletes `-wal` and `-shm` when its last connection
+/// closes, so a clean exit leaves only the database file. Repeated because
+/// the leftovers came from a race (a connection still being handed back to
+/// the pool when it closed).
+#[tokio::test]
+async fn closing_leaves_only_the_database_file() {
+    for round in 0..25 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("pyroad.db");
+        let store = SqliteStore::open(&path).await.expect("opens");
+        store.set_setting(LearnerId::LOCAL, "k", Some("v")).await.expect("write");
+        assert!(store.active_roadmap(LearnerId::LOCAL).await.expect("read").is_none());
+        assert_eq!(store.setting(LearnerId::LOCAL, "k").await.expect("read").as_deref(), Some("v"));
+        store.close().await;
+        assert_eq!(files_in(dir.path()), ["pyroad.db"], "round {round}");
+        let again = SqliteStore::open(&path).await.expect("opens again");
+        assert_eq!(again.setting(LearnerId::LOCAL, "k").await.expect("read").as_deref(), Some("v"), "round {round}");
+        again.close().await;
+        assert_eq!(files_in(dir.path()), ["pyroad.db"], "round {round}, a read-only run");
+    }
+}

@@ -67,3 +67,24 @@ fn status_counts_days_behind_and_ahead_of_the_original_plan() {
     assert!(matches!(ahead, Status::Ahead { days: 4, .. }), "{ahead:?}"); // planned by 12-04, yesterday 11-30
     assert!(ahead.to_string().starts_with("4 days ahead, projected finish 2026-12-"), "{ahead}");
 }
+
+#[test]
+fn standing_says_what_replan_says() {
+    let r = fixture();
+    let mut i = input(Some(7.0), monday());
+    let check = |i: &pyroad_plan::PlanInput, today| {
+        let full = replan(&r, i, today).expect("replan");
+        let short = pyroad_plan::standing(&r, i, today).expect("standing");
+        assert_eq!(short.status, full.status, "{today}");
+        assert_eq!(short.baseline_finish, full.baseline_finish, "{today}");
+        assert_eq!(short.hours_per_week, full.pace.hours_per_week, "{today}");
+    };
+    check(&i, date(2026, 12, 1));
+    i.done.insert("setting-up-an-editor".into());
+    i.log = vec![log(monday(), 1.0, Some("setting-up-an-editor")), log(date(2026, 12, 8), 5.0, None)];
+    for today in [date(2026, 11, 30), date(2026, 12, 1), date(2026, 12, 11), date(2027, 2, 1)] {
+        check(&i, today);
+    }
+    i.done.insert("names-and-values".into());
+    check(&i, date(2026, 12, 1));
+}

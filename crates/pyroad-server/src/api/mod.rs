@@ -110,7 +110,7 @@ async fn status<S: Store>(State(state): State<AppState<S>>, Learner(me): Learner
     let tracker = Tracker::new(&stored.roadmap, &rows);
     let tally = tracker.tally_all();
     let next = tracker
-        .next(5)
+        .next_ready(5, &pyroad_content::index::prerequisites(&stored.roadmap, pyroad_progress::trackable))
         .into_iter()
         .map(|n| NextTopic { id: n.id.clone(), title: n.title.clone(), status: tracker.status(&n.id).into() })
         .collect();

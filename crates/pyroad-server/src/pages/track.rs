@@ -70,7 +70,7 @@ async fn build_dashboard<S: Store + 'static>(
         let tracker = Tracker::new(&stored.roadmap, &progress);
         let tally = tracker.tally_all();
         let next: Vec<NextItem> = tracker
-            .next(5)
+            .next_ready(5, &pyroad_content::index::prerequisites(&stored.roadmap, pyroad_progress::trackable))
             .into_iter()
             .map(|n| NextItem {
                 id: n.id.clone(),

@@ -512,3 +512,26 @@ pub async fn plan_page_and_calendar<S: Store + 'static>(store: S) {
         assert_eq!(r.status, 422, "{bad}: {}", r.body);
     }
 }
+
+/// The dashboard and `/api/v1/status` offer a topic only once its
+/// curriculum prerequisites in the same roadmap are done, like `pyroad next`.
+pub async fn next_topics_wait_for_their_prerequisites<S: Store + 'static>(store: S) {
+    let app = App::new(store);
+    // "Comments" needs "Basic syntax" first (the curriculum says so).
+    let markdown = "# Order\n\n- [ ] Comments\n- [ ] Basic syntax\n- [ ] Knitting\n";
+    let r = app.post_json("/api/v1/roadmaps", &json!({"name": "order", "markdown": markdown})).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let next = |status: serde_json::Value| -> Vec<String> {
+        status["next"].as_array().into_iter().flatten().filter_map(|n| n["id"].as_str().map(String::from)).collect()
+    };
+    assert_eq!(next(app.get("/api/v1/status").await.json()), ["basic-syntax", "knitting"]);
+    let home = app.get("/").await.body;
+    let list = &home[home.find("<ol class=\"next\">").expect("the next list")..];
+    assert!(list.find("Basic syntax") < list.find("Knitting") && !list.contains(">Comments<"), "{list}");
+
+    let done =
+        app.post_json("/api/v1/roadmaps/order/progress", &json!({"topic": "basic-syntax", "status": "done"})).await;
+    assert!(done.status.is_success(), "{}", done.body);
+    assert_eq!(next(app.get("/api/v1/status").await.json()), ["comments", "knitting"]);
+    assert!(app.get("/").await.body.contains(">Comments</a>"), "the dashboard offers it once its prerequisite is done");
+}

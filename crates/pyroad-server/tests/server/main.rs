@@ -52,6 +52,7 @@ macro_rules! all_cases {
             log_page_charts,
             map_marks_verified_and_retention,
             writes_show_on_the_next_get,
+            next_topics_wait_for_their_prerequisites,
             writes_behind_the_apps_back_show_within_the_freshness_bound,
         );
     };

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use jiff::Timestamp;
 use pyroad_store::{CardState, NewExerciseResult, ReviewSource, Store};
 
-use super::store::{ME, Opened, open};
+use super::store::{ME, Opened, open_with};
 use crate::cli::StoreArgs;
 
 pub use pyroad_content::review::exercise_rating as rating;
@@ -19,7 +19,7 @@ pub fn record(args: &StoreArgs, result: &NewExerciseResult, item: Option<&str>) 
     let runtime =
         tokio::runtime::Builder::new_current_thread().enable_all().build().context("cannot start the async runtime")?;
     runtime.block_on(async {
-        match open(args).await? {
+        match open_with(args, 1).await? {
             Opened::Sqlite(store) => {
                 let done = record_in(&store, result, item, now).await;
                 store.close().await;

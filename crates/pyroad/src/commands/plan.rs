@@ -14,7 +14,7 @@ use jiff::civil::{Date, Time};
 use pyroad_model::Roadmap;
 use pyroad_plan::markdown::hours;
 use pyroad_plan::paths::fmt_range;
-use pyroad_plan::{EstimateSource, HoursFrom, IcsOptions, LogEntry, Plan, Replan};
+use pyroad_plan::{EstimateSource, HoursFrom, IcsOptions, LogEntry, Plan, Replan, Standing};
 use pyroad_store::{Progress, RoadmapId, Status, Store, StoredRoadmap};
 
 use super::plan_settings::{self, Origin, SavedSettings};
@@ -328,7 +328,7 @@ pub async fn standing<S: Store>(
     progress: &[Progress],
     log: &[pyroad_store::LogEntry],
     today: Date,
-) -> Result<Option<Result<Replan, String>>> {
+) -> Result<Option<Result<Standing, String>>> {
     let saved = match plan_settings::load(store).await {
         Ok(s) => s,
         Err(e) => return Ok(Some(Err(format!("{e:#}")))),
@@ -337,13 +337,13 @@ pub async fn standing<S: Store>(
         return Ok(None);
     }
     let overrides = plan_settings::load_estimates(store, stored.id).await;
-    let result = (|| -> Result<Replan> {
+    let result = (|| -> Result<Standing> {
         let mut chosen = plan_settings::choose(&PlanSettingsArgs::default(), &saved, today)?;
         chosen.input.today = None;
         chosen.input.overrides = overrides?;
         chosen.input.done = finished(progress);
         chosen.input.log = log_of(log, stored.id);
-        Ok(pyroad_plan::replan(&stored.roadmap, &chosen.input, today)?)
+        Ok(pyroad_plan::standing(&stored.roadmap, &chosen.input, today)?)
     })();
     Ok(Some(result.map_err(|e| format!("{e:#}"))))
 }

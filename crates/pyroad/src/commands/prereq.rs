@@ -1,12 +1,8 @@
-//! Prerequisites of a stored roadmap's topics, taken from the built-in
-//! curriculum: a node whose title (or id) is a curriculum topic's id, title
-//! or alias gets that topic's prerequisites, as the ids of the nodes of the
-//! same roadmap that stand for them. Prerequisites the roadmap does not
-//! hold are left out (the learner cannot mark them here).
+//! Prerequisites of a stored roadmap's topics, from the built-in
+//! curriculum's compiled topic index (`pyroad_content::index`), so `status`
+//! and `next` never parse the curriculum for them.
 
-use std::collections::HashMap;
-
-use pyroad_content::Curriculum;
+use pyroad_content::index;
 use pyroad_model::Roadmap;
 
 use super::topics::trackable;
@@ -14,30 +10,8 @@ use super::topics::trackable;
 /// Node id -> ids of the nodes it needs done first.
 pub use pyroad_progress::Prerequisites;
 
-pub fn from_curriculum(roadmap: &Roadmap, curriculum: &Curriculum) -> Prerequisites {
-    // Curriculum topic id -> (the first node standing for it, the topic).
-    let mut node_of: HashMap<&str, &str> = HashMap::new();
-    let mut topic_of = Vec::new();
-    for node in roadmap.walk().filter(|n| trackable(n)) {
-        if let Some(topic) = curriculum.find(&node.title).or_else(|| curriculum.find(&node.id)) {
-            node_of.entry(topic.id.as_str()).or_insert(node.id.as_str());
-            topic_of.push((node.id.as_str(), topic));
-        }
-    }
-    let mut out = Prerequisites::new();
-    for (node, topic) in topic_of {
-        let needs: Vec<String> = topic
-            .prerequisites
-            .iter()
-            .filter_map(|p| node_of.get(p.as_str()))
-            .filter(|&&n| n != node)
-            .map(|n| n.to_string())
-            .collect();
-        if !needs.is_empty() {
-            out.insert(node.to_string(), needs);
-        }
-    }
-    out
+pub fn of(roadmap: &Roadmap) -> Prerequisites {
+    index::prerequisites(roadmap, trackable)
 }
 
 #[cfg(test)]
@@ -53,8 +27,7 @@ mod tests {
             r.children.push(Node::new(NodeKind::Topic, title, 1));
         }
         pyroad_model::ids::assign(&mut r);
-        let curriculum = Curriculum::builtin().expect("the built-in curriculum loads");
-        let prereqs = from_curriculum(&r, &curriculum);
+        let prereqs = of(&r);
         let needs = |id: &str| prereqs.get(id).cloned().unwrap_or_default();
         assert_eq!(needs("comments"), ["basic-syntax"]);
         assert_eq!(needs("variables-and-data-types"), ["basic-syntax"]);

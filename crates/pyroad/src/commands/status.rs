@@ -41,9 +41,10 @@ pub async fn run<S: Store>(store: &S, args: &StatusArgs) -> Result<ExitCode> {
     let mut rows = Vec::new();
     collect(&tracker, &stored.roadmap.children, 0, &mut rows);
     let current = tracker.current();
-    let next = tracker.next(1);
+    // The same rule as `pyroad next`: a topic waits for its prerequisites.
+    let next = tracker.next_ready(1, &super::prereq::of(&stored.roadmap));
     let reviews = super::review_summary::of_roadmap(store, &stored, &progress).await?;
-    let verified = super::verified::load(store, &stored.roadmap).await?;
+    let verified = super::verified::load(store, &stored).await?;
     let verified_nodes: Vec<&Node> = stored.roadmap.walk().filter(|n| verified.contains(&n.id)).collect();
     let standing = super::plan::standing(store, &stored, &progress, &log, today).await?;
 
@@ -113,7 +114,7 @@ pub async fn run<S: Store>(store: &S, args: &StatusArgs) -> Result<ExitCode> {
 
 /// `{"status": "behind", "days": 3, "finish": ..., "planned_finish": ...}`,
 /// `{"error": ...}`, or null without a saved plan.
-fn standing_json(standing: Option<&Result<pyroad_plan::Replan, String>>) -> serde_json::Value {
+fn standing_json(standing: Option<&Result<pyroad_plan::Standing, String>>) -> serde_json::Value {
     match standing {
         None => serde_json::Value::Null,
         Some(Err(e)) => serde_json::json!({ "error": e }),
@@ -121,7 +122,7 @@ fn standing_json(standing: Option<&Result<pyroad_plan::Replan, String>>) -> serd
             let mut v = serde_json::to_value(&r.status).unwrap_or_default();
             if let Some(o) = v.as_object_mut() {
                 o.insert("planned_finish".into(), serde_json::to_value(r.baseline_finish).unwrap_or_default());
-                o.insert("hours_per_week".into(), serde_json::to_value(r.pace.hours_per_week).unwrap_or_default());
+                o.insert("hours_per_week".into(), serde_json::to_value(r.hours_per_week).unwrap_or_default());
             }
             v
         }

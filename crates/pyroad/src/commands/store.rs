@@ -33,7 +33,7 @@ pub fn run(args: &StoreArgs, action: Action) -> Result<ExitCode> {
     let runtime =
         tokio::runtime::Builder::new_current_thread().enable_all().build().context("cannot start the async runtime")?;
     runtime.block_on(async {
-        match open(args).await? {
+        match open_with(args, 1).await? {
             Opened::Sqlite(store) => {
                 let dir = store.path().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
                 let result = dispatch(&store, action).await.map_err(|e| read_only_hint(e, &dir));
@@ -65,7 +65,14 @@ pub(super) enum Opened {
     Postgres(PgStore),
 }
 
+/// Opens the store for a server: several SQLite connections.
 pub(super) async fn open(args: &StoreArgs) -> Result<Opened> {
+    open_with(args, 4).await
+}
+
+/// Opens the store with at most `connections` SQLite connections (a command
+/// runs its queries one after another: 1 saves opening more).
+pub(super) async fn open_with(args: &StoreArgs, connections: u32) -> Result<Opened> {
     if let Some(url) = args.database_url.as_deref().filter(|u| !u.is_empty()) {
         if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
             bail!(
@@ -79,7 +86,7 @@ pub(super) async fn open(args: &StoreArgs) -> Result<Opened> {
     if !dir.exists() {
         std::fs::create_dir_all(&dir).with_context(|| format!("cannot create the data directory {}", dir.display()))?;
     }
-    match SqliteStore::open(&dir.join("pyroad.db")).await {
+    match SqliteStore::open_with(&dir.join("pyroad.db"), connections).await {
         Ok(store) => Ok(Opened::Sqlite(store)),
         Err(err) => Err(read_only_hint(err.into(), &dir)),
     }

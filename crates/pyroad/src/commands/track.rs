@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use jiff::Timestamp;
-use jiff::tz::TimeZone;
 use pyroad_model::Node;
 use pyroad_store::{Status, Store};
 
@@ -54,12 +53,10 @@ async fn next<S: Store>(store: &S, n: usize, roadmap: Option<&str>, json: bool) 
     let stored = pick(store, roadmap).await?;
     let progress = store.progress(ME, stored.id).await?;
     let tracker = Tracker::new(&stored.roadmap, &progress);
-    let curriculum = pyroad_content::Curriculum::builtin().context("the built-in curriculum is broken")?;
-    let prerequisites = super::prereq::from_curriculum(&stored.roadmap, &curriculum);
-    let next = tracker.next_ready(n, &prerequisites);
+    let next = tracker.next_ready(n, &super::prereq::of(&stored.roadmap));
     // Due reviews come first (issue 7).
     let reviews = super::review_summary::of_roadmap(store, &stored, &progress).await?;
-    let verified = super::verified::load(store, &stored.roadmap).await?;
+    let verified = super::verified::load(store, &stored).await?;
     if json {
         let due =
             reviews.due.iter().take(n).map(
@@ -200,7 +197,7 @@ pub fn box_of(status: Status) -> char {
 }
 
 pub fn local_day(t: Timestamp) -> jiff::civil::Date {
-    t.to_zoned(TimeZone::system()).date()
+    t.to_zoned(crate::clock::local_zone()).date()
 }
 
 pub fn trim(h: f64) -> String {

@@ -3,12 +3,14 @@
 //! they need (the built-in exercises by topic, the passed ones).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
 
 use anyhow::{Context, Result};
 use pyroad_check::exercise::{self, Exercise};
 use pyroad_content::Curriculum;
 use pyroad_model::Roadmap;
-use pyroad_store::Store;
+use pyroad_store::{Store, StoredRoadmap};
+use serde::{Deserialize, Serialize};
 
 use super::store::ME;
 use super::topics::trackable;
@@ -37,20 +39,50 @@ pub fn verified_nodes(
     pyroad_content::verified::verified_nodes(&nodes, by_topic, verified)
 }
 
-/// The verified nodes of `roadmap` for the CLI's learner. Costs one query
-/// when nothing has been passed yet.
-pub async fn load<S: Store>(store: &S, roadmap: &Roadmap) -> Result<BTreeSet<String>> {
+/// The cached verified nodes of a roadmap, valid while `stamp` matches.
+#[derive(Debug, Serialize, Deserialize)]
+struct VerifiedCache {
+    stamp: String,
+    nodes: BTreeSet<String>,
+}
+
+/// What the verified nodes depend on: this binary (its curriculum and
+/// exercises), the roadmap's version and the passed exercises.
+fn stamp(stored: &StoredRoadmap, passed: &BTreeSet<String>) -> String {
+    let mut hasher = std::hash::DefaultHasher::new();
+    passed.hash(&mut hasher);
+    format!("{}|{}|{:016x}", env!("CARGO_PKG_VERSION"), stored.updated_at, hasher.finish())
+}
+
+/// The verified nodes of a stored roadmap for the CLI's learner. Costs one
+/// query when nothing has been passed yet. Otherwise matching needs the
+/// exercises and the parsed curriculum (tens of milliseconds), so the
+/// answer is kept in a setting until the roadmap or the passes change.
+pub async fn load<S: Store>(store: &S, stored: &StoredRoadmap) -> Result<BTreeSet<String>> {
     let passed: BTreeSet<String> = store.passed_exercises(ME).await?.into_iter().collect();
     if passed.is_empty() {
         return Ok(BTreeSet::new());
     }
+    let key = format!("verified_nodes/{}", stored.id.0);
+    let stamp = stamp(stored, &passed);
+    if let Some(text) = store.setting(ME, &key).await?
+        && let Ok(cache) = serde_json::from_str::<VerifiedCache>(&text)
+        && cache.stamp == stamp
+    {
+        return Ok(cache.nodes);
+    }
     let by_topic = exercises_by_topic(&exercise::all_embedded()?);
     let verified = verified_topics(&by_topic, &passed);
-    if verified.is_empty() {
-        return Ok(BTreeSet::new());
-    }
-    let curriculum = Curriculum::builtin().context("the built-in curriculum is broken")?;
-    Ok(verified_nodes(roadmap, &curriculum, &by_topic, &verified))
+    let nodes = if verified.is_empty() {
+        BTreeSet::new()
+    } else {
+        let curriculum = Curriculum::builtin().context("the built-in curriculum is broken")?;
+        verified_nodes(&stored.roadmap, &curriculum, &by_topic, &verified)
+    };
+    let cache = VerifiedCache { stamp, nodes };
+    let text = serde_json::to_string(&cache).context("cannot encode the verified cache")?;
+    store.set_setting(ME, &key, Some(&text)).await?;
+    Ok(cache.nodes)
 }
 
 #[cfg(test)]

@@ -341,3 +341,35 @@ fn next_waits_for_prerequisites_the_curriculum_knows() {
     home.ok(&["mark", "basic syntax", "done"]);
     assert_eq!(ids(&home), ["comments", "variables-and-data-types", "knitting"]);
 }
+
+#[test]
+fn status_offers_the_same_next_topic_as_next() {
+    let home = Home::new();
+    // Comments comes first but needs Basic syntax (built-in curriculum);
+    // everything under a skipped section is never offered.
+    let file = home.write(
+        "r.md",
+        "# R\n\n## Later\n\n- [ ] Knitting\n\n## Start\n\n- [ ] Comments\n- [ ] Basic syntax\n- [ ] Variables and data types\n",
+    );
+    home.ok(&["roadmap", "add", s(&file)]);
+    home.ok(&["mark", "later", "skipped"]);
+    let next_of_status = |home: &Home| {
+        let json: serde_json::Value = serde_json::from_str(&home.ok(&["status", "--json"])).expect("status JSON");
+        json["next"]["id"].as_str().map(str::to_string)
+    };
+    assert_eq!(next_of_status(&home).as_deref(), Some("basic-syntax"), "comments waits for basic syntax");
+    assert!(home.ok(&["status"]).contains("next: Basic syntax (basic-syntax)"));
+    let next = home.ok(&["next"]);
+    assert!(next.lines().next().is_some_and(|l| l.contains("basic-syntax")), "{next}");
+    assert!(!next.contains("comments") && !next.contains("knitting"), "{next}");
+
+    home.ok(&["mark", "basic-syntax", "done"]);
+    assert_eq!(next_of_status(&home).as_deref(), Some("comments"));
+    // A clean exit leaves the database file alone, no -wal or -shm.
+    let mut files: Vec<String> = std::fs::read_dir(home.data())
+        .expect("data directory")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["pyroad.db"]);
+}
