@@ -163,6 +163,7 @@ class _Spare:
         self.out_r = out_r
         self.scratch = scratch
         self.cgroup = cgroup
+        self.failed = False
 
 
 class _Server:
@@ -182,6 +183,7 @@ class _Server:
         self.rehearsal_due = False
         self.proc_mode = _setup_process_limits()
         self.zygote_pid, self.zygote = (None, None) if once else _start_zygote()
+        self.unborn = []  # spares asked of the zygote whose pid has not come back yet
         if self.zygote is not None:
             self.sel.register(self.zygote, selectors.EVENT_READ, ("zygote", None))
         os.set_blocking(0, False)
@@ -251,34 +253,58 @@ class _Server:
                 pass
             self.zygote = None
 
-    def read_zygote(self, want_pid=False):
-        """Handles the zygote's messages: exits of its children (reaped
-        there), and, with `want_pid`, returns the pid of the spare it just
-        forked."""
-        while True:
-            try:
-                msg = self.zygote.recv(256)
-            except OSError:
-                msg = b""
-            if not msg:
-                # Its children's exits can no longer be learnt: end every
-                # run and this server; the supervisor starts a new one.
-                for run in self.runs.values():
-                    self.kill_group(run)
-                    self.trash.append(("dir", run.scratch))
-                    self.release_cgroup(run.cgroup)
-                self.runs = {}
-                self.shutdown()
-                raise SystemExit("pyroad: the checker's zygote process died")
-            word, _, rest = msg.partition(b" ")
-            if word == b"pid":
-                return int(rest)
-            pid, status, utime, stime, maxrss = rest.split()
-            run = self.runs.get(int(pid))
-            if run is not None and run.status is None:
-                self.exited(run, int(status), _ExitUsage(float(utime), float(stime), int(maxrss)))
-            if not want_pid:
-                return None
+    def read_zygote(self):
+        """Handles one message from the zygote: the pid of the oldest spare
+        asked of it (or -1: it could not fork), or the exit of a child it
+        reaped."""
+        try:
+            msg = self.zygote.recv(256)
+        except OSError:
+            msg = b""
+        if not msg:
+            # Its children's exits can no longer be learnt: end every run
+            # and this server; the supervisor starts a new one.
+            for spare in self.unborn:
+                self.drop_unborn(spare)
+            self.unborn = []
+            for run in self.runs.values():
+                self.kill_group(run)
+                self.trash.append(("dir", run.scratch))
+                self.release_cgroup(run.cgroup)
+            self.runs = {}
+            self.shutdown()
+            raise SystemExit("pyroad: the checker's zygote process died")
+        word, _, rest = msg.partition(b" ")
+        if word == b"pid":
+            spare = self.unborn.pop(0)
+            pid = int(rest)
+            if pid > 0:
+                spare.pid = pid
+            else:
+                self.drop_unborn(spare)
+            return
+        pid, status, utime, stime, maxrss = rest.split()
+        run = self.runs.get(int(pid))
+        if run is not None and run.status is None:
+            self.exited(run, int(status), _ExitUsage(float(utime), float(stime), int(maxrss)))
+
+    def drop_unborn(self, spare):
+        spare.failed = True
+        if spare in self.spares:
+            self.spares.remove(spare)
+        for fd in (spare.job_w, spare.result_r, spare.out_r):
+            if fd is not None:
+                os.close(fd)
+        spare.job_w = spare.result_r = spare.out_r = None
+        self.release_cgroup(spare.cgroup)
+        self.trash.append(("dir", spare.scratch))
+
+    def await_pid(self, spare):
+        """Waits for the zygote to report the spare's pid (usually it did long
+        ago); False if it could not fork one."""
+        while spare.pid is None and not spare.failed:
+            self.read_zygote()
+        return not spare.failed
 
     def read_requests(self):
         try:
@@ -335,7 +361,7 @@ class _Server:
         directory, then the request and the compiled tests go down its job
         pipe."""
         spare = self.spares.pop(0) if self.spares and not fresh else self.make_spare()
-        if spare is None:
+        if spare is None or not self.await_pid(spare):
             return None
         for name, text in req.get("files", {}).items():
             target = os.path.join(spare.scratch, name)
@@ -423,24 +449,28 @@ class _Server:
         if self.zygote is None:
             self.rehearsal_due = True
             pid = _fork_spare(scratch, cgroup, job_r, result_w, out_w)
-        else:
-            try:
-                socket.send_fds(self.zygote, [("%s\0%s" % (scratch, cgroup or "")).encode("utf-8", "surrogateescape")],
-                                [job_r, result_w, out_w])
-                pid = self.read_zygote(want_pid=True)
-            except OSError:
-                pid = -1
+            for fd in (job_r, result_w, out_w):
+                os.close(fd)
+            return _Spare(pid, job_w, result_r, out_r, scratch, cgroup)
+        # The pid comes back later (see `read_zygote`): the server does not
+        # sit idle while the zygote forks.
+        spare = _Spare(None, job_w, result_r, out_r, scratch, cgroup)
+        try:
+            socket.send_fds(self.zygote, [("%s\0%s" % (scratch, cgroup or "")).encode("utf-8", "surrogateescape")],
+                            [job_r, result_w, out_w])
+        except OSError:
+            spare.failed = True
         for fd in (job_r, result_w, out_w):
             os.close(fd)
-        if pid <= 0:
-            for fd in (job_w, result_r, out_r):
-                os.close(fd)
-            self.release_cgroup(cgroup)
-            self.trash.append(("dir", scratch))
+        if spare.failed:
+            self.drop_unborn(spare)
             return None
-        return _Spare(pid, job_w, result_r, out_r, scratch, cgroup)
+        self.unborn.append(spare)
+        return spare
 
     def discard_spare(self, spare):
+        if not self.await_pid(spare):
+            return  # never born: already cleaned up
         try:
             os.killpg(spare.pid, signal.SIGKILL)
         except OSError:
