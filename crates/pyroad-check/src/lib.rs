@@ -9,7 +9,7 @@
 //! - [`python`]: which interpreter to use (`--python`, `PYROAD_PYTHON`,
 //!   `VIRTUAL_ENV`, `python3`), resolved through shims once and cached.
 //! - [`server`]: the fork server, a `python -I -S` process running our
-//!   stdlib-only harness (`src/py/*.py`), which forks one limited child per
+//!   stdlib-only harness (`src/py/*.py`), which runs one limited child per
 //!   check in a fresh scratch directory. Restarted if it dies.
 //! - [`judge`]: the supervisor's side of the result channel: it validates the
 //!   child's frames against the run's nonce and the test list the server found
@@ -44,11 +44,13 @@ pub use checker::{CheckError, Checker, Limits};
 pub use report::{Report, Status, TestResult};
 
 /// The harness, assembled from its parts: imports, test discovery and assert
-/// rewriting, the child's helpers, the child's run loop, the fork server.
+/// rewriting, the child's helpers, the child's run loop, the zygote that
+/// forks the children, the fork server.
 pub const HARNESS: &str = concat!(
     include_str!("py/prelude.py"),
     include_str!("py/rewrite.py"),
     include_str!("py/child.py"),
     include_str!("py/runner.py"),
+    include_str!("py/zygote.py"),
     include_str!("py/server.py"),
 );

@@ -1,5 +1,6 @@
 //! The fork server: one `python -I -S` process running [`crate::HARNESS`],
-//! which forks a fresh, limited child per request. Many requests may be in
+//! which runs a fresh, limited child per request (forked ahead of time by
+//! its zygote process, see `py/zygote.py`). Many requests may be in
 //! flight at once (the server multiplexes them); a reader thread routes the
 //! server's answers to the waiting callers by request id.
 //!

@@ -1,6 +1,6 @@
 # pyroad checker harness: a fork server that runs exercise tests against the
 # learner's module in a fresh, limited child per check. Standard library only,
-# Python 3.9+. Assembled from prelude, rewrite, child, runner and server.
+# Python 3.9+. Assembled from prelude, rewrite, child, runner, zygote and server.
 import ast
 import builtins
 import errno
@@ -17,6 +17,7 @@ import select
 import selectors
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 import textwrap

@@ -2,7 +2,8 @@
 # Protocol on stdin/stdout, one JSON object per line. A request is answered by
 # {"id", "t": "started", "pid"} as soon as the child exists, then by
 # {"id", "t": "result", ...} with the discovered tests, the child's exit, and
-# the raw result-channel bytes and fd output, both capped.
+# the raw result-channel bytes and fd output, both capped. The children are
+# forked by the zygote (zygote.py), which reports their exits.
 
 _PROC_BASE = 0
 _CGROUP_ROOT = None
@@ -162,6 +163,7 @@ class _Spare:
         self.out_r = out_r
         self.scratch = scratch
         self.cgroup = cgroup
+        self.failed = False
 
 
 class _Server:
@@ -180,6 +182,10 @@ class _Server:
         self.last_request = None
         self.rehearsal_due = False
         self.proc_mode = _setup_process_limits()
+        self.zygote_pid, self.zygote = (None, None) if once else _start_zygote()
+        self.unborn = []  # spares asked of the zygote whose pid has not come back yet
+        if self.zygote is not None:
+            self.sel.register(self.zygote, selectors.EVENT_READ, ("zygote", None))
         os.set_blocking(0, False)
         self.sel.register(0, selectors.EVENT_READ, ("stdin", None))
         self.send({"t": "ready", "version": list(sys.version_info[:3]),
@@ -202,7 +208,7 @@ class _Server:
             if self.runs:
                 now = time.monotonic()
                 timeout = max(0.0, min(r.deadline for r in self.runs.values()) - now)
-                if not all(r.pidfd is not None for r in self.runs.values()):
+                if self.zygote is None and not all(r.pidfd is not None for r in self.runs.values()):
                     timeout = min(timeout, 0.005)
             if self.trash and not self.runs:
                 timeout = 0.0
@@ -218,15 +224,20 @@ class _Server:
                     self.read_requests()
                 elif kind == "pidfd":
                     self.reap(run)
+                elif kind == "zygote":
+                    self.read_zygote()
                 else:
                     self.drain(run, kind, key.fd)
             now = time.monotonic()
             for run in list(self.runs.values()):
-                if run.pidfd is None:
+                if run.pidfd is None and self.zygote is None:
                     self.reap(run, block=False)
                 if run.status is None and now >= run.deadline:
                     run.timed_out = True
                     self.kill_group(run)
+        self.shutdown()
+
+    def shutdown(self):
         for spare in self.spares:
             self.discard_spare(spare)
         self.spares = []
@@ -234,6 +245,66 @@ class _Server:
         for path in self.free_cgroups:
             _cgroup_kill_and_remove(path)
         _cgroup_kill_and_remove(_CGROUP_ROOT)
+        if self.zygote is not None:
+            self.zygote.close()
+            try:
+                os.waitpid(self.zygote_pid, 0)
+            except ChildProcessError:
+                pass
+            self.zygote = None
+
+    def read_zygote(self):
+        """Handles one message from the zygote: the pid of the oldest spare
+        asked of it (or -1: it could not fork), or the exit of a child it
+        reaped."""
+        try:
+            msg = self.zygote.recv(256)
+        except OSError:
+            msg = b""
+        if not msg:
+            # Its children's exits can no longer be learnt: end every run
+            # and this server; the supervisor starts a new one.
+            for spare in self.unborn:
+                self.drop_unborn(spare)
+            self.unborn = []
+            for run in self.runs.values():
+                self.kill_group(run)
+                self.trash.append(("dir", run.scratch))
+                self.release_cgroup(run.cgroup)
+            self.runs = {}
+            self.shutdown()
+            raise SystemExit("pyroad: the checker's zygote process died")
+        word, _, rest = msg.partition(b" ")
+        if word == b"pid":
+            spare = self.unborn.pop(0)
+            pid = int(rest)
+            if pid > 0:
+                spare.pid = pid
+            else:
+                self.drop_unborn(spare)
+            return
+        pid, status, utime, stime, maxrss = rest.split()
+        run = self.runs.get(int(pid))
+        if run is not None and run.status is None:
+            self.exited(run, int(status), _ExitUsage(float(utime), float(stime), int(maxrss)))
+
+    def drop_unborn(self, spare):
+        spare.failed = True
+        if spare in self.spares:
+            self.spares.remove(spare)
+        for fd in (spare.job_w, spare.result_r, spare.out_r):
+            if fd is not None:
+                os.close(fd)
+        spare.job_w = spare.result_r = spare.out_r = None
+        self.release_cgroup(spare.cgroup)
+        self.trash.append(("dir", spare.scratch))
+
+    def await_pid(self, spare):
+        """Waits for the zygote to report the spare's pid (usually it did long
+        ago); False if it could not fork one."""
+        while spare.pid is None and not spare.failed:
+            self.read_zygote()
+        return not spare.failed
 
     def read_requests(self):
         try:
@@ -276,11 +347,12 @@ class _Server:
         for fd, kind in ((spare.result_r, "result"), (spare.out_r, "out")):
             os.set_blocking(fd, False)
             self.sel.register(fd, selectors.EVENT_READ, (kind, run))
-        try:
-            run.pidfd = os.pidfd_open(spare.pid)
-            self.sel.register(run.pidfd, selectors.EVENT_READ, ("pidfd", run))
-        except (AttributeError, OSError):
-            run.pidfd = None
+        if self.zygote is None:
+            try:
+                run.pidfd = os.pidfd_open(spare.pid)
+                self.sel.register(run.pidfd, selectors.EVENT_READ, ("pidfd", run))
+            except (AttributeError, OSError):
+                run.pidfd = None
         self.send({"id": req["id"], "t": "started", "pid": spare.pid})
 
     def take_spare(self, req, prepared, fresh=False):
@@ -289,7 +361,7 @@ class _Server:
         directory, then the request and the compiled tests go down its job
         pipe."""
         spare = self.spares.pop(0) if self.spares and not fresh else self.make_spare()
-        if spare is None:
+        if spare is None or not self.await_pid(spare):
             return None
         for name, text in req.get("files", {}).items():
             target = os.path.join(spare.scratch, name)
@@ -362,8 +434,10 @@ class _Server:
             pass
 
     def make_spare(self):
-        """Forks a child that waits for its job (see `_spare_main`), so the
-        fork and most of the child's set-up happen before a request."""
+        """A child that waits for its job (see `_spare_main`), so the fork and
+        most of the child's set-up happen before a request. The zygote forks
+        it (see zygote.py); without one (a `--once` server, or no pidfd_open
+        or SCM_RIGHTS) the server forks it itself."""
         try:
             scratch = tempfile.mkdtemp(prefix="pyroad-run-", dir=self.tmp)
         except OSError:
@@ -372,50 +446,40 @@ class _Server:
         job_r, job_w = os.pipe()
         result_r, result_w = os.pipe()
         out_r, out_w = os.pipe()
-        gc.freeze()
-        self.rehearsal_due = True
-        pid = os.fork()
-        if pid == 0:
-            try:
-                os.setpgid(0, 0)
-                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                signal.signal(signal.SIGPIPE, signal.SIG_IGN)
-                if cgroup:
-                    try:
-                        with open(os.path.join(cgroup, "cgroup.procs"), "w") as f:
-                            f.write(str(os.getpid()))
-                    except OSError:
-                        pass
-                # Move the sources above the targets first, so no dup2
-                # overwrites a source it still needs.
-                high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
-                        for fd in (os.open(os.devnull, os.O_RDONLY), out_w, result_w, job_r)]
-                os.dup2(high[0], 0)
-                os.dup2(high[1], 1)
-                os.dup2(high[1], 2)
-                os.dup2(high[2], _RESULT_FD)
-                os.dup2(high[3], _JOB_FD)
-                os.closerange(_JOB_FD + 1, 1 << 16)
-                _spare_main(globals())
-            finally:
-                os._exit(71)
+        if self.zygote is None:
+            self.rehearsal_due = True
+            pid = _fork_spare(scratch, cgroup, job_r, result_w, out_w)
+            for fd in (job_r, result_w, out_w):
+                os.close(fd)
+            return _Spare(pid, job_w, result_r, out_r, scratch, cgroup)
+        # The pid comes back later (see `read_zygote`): the server does not
+        # sit idle while the zygote forks.
+        spare = _Spare(None, job_w, result_r, out_r, scratch, cgroup)
         try:
-            os.setpgid(pid, pid)
+            socket.send_fds(self.zygote, [("%s\0%s" % (scratch, cgroup or "")).encode("utf-8", "surrogateescape")],
+                            [job_r, result_w, out_w])
         except OSError:
-            pass
+            spare.failed = True
         for fd in (job_r, result_w, out_w):
             os.close(fd)
-        return _Spare(pid, job_w, result_r, out_r, scratch, cgroup)
+        if spare.failed:
+            self.drop_unborn(spare)
+            return None
+        self.unborn.append(spare)
+        return spare
 
     def discard_spare(self, spare):
+        if not self.await_pid(spare):
+            return  # never born: already cleaned up
         try:
             os.killpg(spare.pid, signal.SIGKILL)
         except OSError:
             pass
-        try:
-            os.waitpid(spare.pid, 0)
-        except ChildProcessError:
-            pass
+        if self.zygote is None:
+            try:
+                os.waitpid(spare.pid, 0)
+            except ChildProcessError:
+                pass
         for fd in (spare.job_w, spare.result_r, spare.out_r):
             if fd is not None:
                 os.close(fd)
@@ -508,6 +572,9 @@ class _Server:
             pid, status, rusage = run.pid, 0, None
         if pid == 0:
             return
+        self.exited(run, status, rusage)
+
+    def exited(self, run, status, rusage):
         run.status = status
         run.rusage = rusage
         run.ended = time.monotonic()

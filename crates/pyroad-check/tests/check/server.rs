@@ -16,21 +16,29 @@ fn fresh_checker(limits: Limits) -> Checker {
     Checker::new(py, limits)
 }
 
-/// The direct children of `pid`, from /proc (the server's runs and its spares).
+/// The direct children of `pid`, from /proc.
 fn children_of(pid: u32) -> Vec<u32> {
     let path = format!("/proc/{pid}/task/{pid}/children");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     text.split_whitespace().filter_map(|p| p.parse().ok()).collect()
 }
 
-/// Waits until the server has its two spares (and the last run is reaped).
+/// The server's zygote: its only child, which forks the spares and runs.
+fn zygote_of(server: u32) -> u32 {
+    let children = children_of(server);
+    assert_eq!(children.len(), 1, "the server forks only its zygote, it has {children:?}");
+    children[0]
+}
+
+/// Waits until the zygote has the server's two spares (and the last run is reaped).
 fn both_spares(server: u32) -> Vec<u32> {
+    let zygote = zygote_of(server);
     let mut spares = Vec::new();
     for _ in 0..200 {
-        spares = children_of(server);
+        spares = children_of(zygote);
         if spares.len() == 2 {
             std::thread::sleep(Duration::from_millis(20));
-            if children_of(server) == spares {
+            if children_of(zygote) == spares {
                 return spares;
             }
         }
@@ -108,4 +116,36 @@ fn stopped_spares_cannot_hang_the_server_on_a_big_job() {
     let report = warm.check(&ex, &big, "m.py").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(report.status, Status::Pass, "{report:#?}");
     assert_eq!(warm.server().starts(), 1, "the same server answered");
+}
+
+#[test]
+fn checks_run_in_children_of_the_zygote_and_a_killed_zygote_means_a_new_server() {
+    let warm = fresh_checker(Limits::default());
+    warm.warm_up().unwrap_or_else(|e| panic!("{e}"));
+    let ex = exercise_with(THREE_TESTS);
+    for _ in 0..3 {
+        assert_eq!(warm.check(&ex, GOOD, "m.py").map(|r| r.status).ok(), Some(Status::Pass));
+    }
+    let server = warm.server().pid().unwrap_or_else(|| panic!("the server runs after warm_up"));
+    let spares = both_spares(server);
+    assert_eq!(children_of(server).len(), 1, "after three checks the server still has only its zygote");
+    let zygote = zygote_of(server);
+    let _ = std::process::Command::new("kill").args(["-9", &zygote.to_string()]).status();
+    // The server notices at once (its socket to the zygote ends), kills
+    // the spares and exits; the next check starts a new server.
+    let gone = |pid: u32| std::fs::read_to_string(format!("/proc/{pid}/stat")).map_or(true, |s| s.contains(") Z "));
+    for _ in 0..300 {
+        if gone(server) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(gone(server), "the server should exit when its zygote dies");
+    let report = warm.check(&ex, crate::WRONG, "m.py").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.status, Status::Fail, "{report:#?}");
+    assert_eq!(warm.check(&ex, GOOD, "m.py").map(|r| r.status).ok(), Some(Status::Pass));
+    assert_eq!(warm.server().starts(), 2, "a lost zygote means a new server");
+    for pid in spares {
+        assert!(gone(pid), "spare {pid} of the old server still runs");
+    }
 }
