@@ -36,6 +36,7 @@ mod layers;
 mod learner;
 mod markdown;
 mod marks;
+mod memo;
 mod pages;
 mod practice;
 mod reviews;

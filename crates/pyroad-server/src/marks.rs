@@ -3,18 +3,17 @@
 //! `pyroad status` uses) and *retention* (the mean chance, by FSRS, of
 //! recalling the reviewed items of those topics now).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::{Arc, Mutex};
-
-use jiff::Timestamp;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use pyroad_content::deck;
 use pyroad_content::review::{Memory, Scheduler};
 use pyroad_content::verified;
-use pyroad_store::{LearnerId, RoadmapId, Store, StoredRoadmap};
+use pyroad_store::{LearnerId, Store, StoredRoadmap};
 use serde::Serialize;
 
 use crate::error::ApiError;
+use crate::memo::RoadmapMemo;
 use crate::practice::blocking;
 use crate::state::AppState;
 use crate::views::trackable;
@@ -22,30 +21,8 @@ use crate::views::trackable;
 /// Curriculum topic ids per trackable node, by node id.
 type NodeTopics = BTreeMap<String, Vec<String>>;
 
-/// Which curriculum topics each node of a stored roadmap stands for: a
-/// coverage pass over the whole tree (seconds in a debug build on seed
-/// 001), so it is kept per roadmap version for the life of the process.
-#[derive(Default)]
-pub struct TopicIndex {
-    cached: Mutex<HashMap<(RoadmapId, Timestamp), Arc<NodeTopics>>>,
-}
-
-/// Roadmap versions kept; more are rare (one learner, a few roadmaps).
-const KEEP: usize = 16;
-
-impl TopicIndex {
-    fn get(&self, key: (RoadmapId, Timestamp)) -> Option<Arc<NodeTopics>> {
-        self.cached.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key).cloned()
-    }
-
-    fn put(&self, key: (RoadmapId, Timestamp), topics: Arc<NodeTopics>) {
-        let mut cached = self.cached.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if cached.len() >= KEEP {
-            cached.clear();
-        }
-        cached.insert(key, topics);
-    }
-}
+/// The map's node topics, kept per roadmap version.
+pub type TopicIndex = RoadmapMemo<NodeTopics>;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Mark {
@@ -74,18 +51,12 @@ pub async fn of_roadmap<S: Store>(
         }
     }
     let now = state.clock.now().timestamp().as_second();
-    let key = (stored.id, stored.updated_at);
-    let nodes = match state.topic_index.get(key) {
-        Some(nodes) => nodes,
-        None => {
-            let curriculum = Arc::clone(&state.curriculum);
-            let roadmap = stored.roadmap.clone();
-            // Coverage matching is CPU work: keep it off the async workers.
-            let nodes = blocking(move || Ok(Arc::new(verified::node_topics(&roadmap, &curriculum, trackable)))).await?;
-            state.topic_index.put(key, Arc::clone(&nodes));
-            nodes
-        }
-    };
+    let curriculum = Arc::clone(&state.curriculum);
+    let roadmap = stored.roadmap.clone();
+    let nodes = state
+        .topic_index
+        .get_or_compute(stored, move || verified::node_topics(&roadmap, &curriculum, trackable))
+        .await?;
     blocking(move || {
         let done = verified::verified_nodes(&nodes, &by_topic, &verified::verified_topics(&by_topic, &passed));
         let scheduler = Scheduler::new().map_err(|e| ApiError::Internal(e.to_string()))?;

@@ -3,12 +3,12 @@
 //! items that are due and the new cards of the curriculum topics the active
 //! roadmap's done nodes studied (`pyroad_content::deck`); a rating is
 //! scheduled with FSRS (`pyroad_content::review`) and stored with its log
-//! line in one `record_review`. The studied topics are cached in the CLI's
-//! own setting (`review_topics/<roadmap id>`, same shape and stamp), so the
-//! terminal and the browser share one cache.
+//! line in one `record_review`. Which topics each node studied is kept in
+//! memory per roadmap version (`StudiedIndex`); the CLI keeps its own cache
+//! in a setting, since each command is a new process.
 
-use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use pyroad_content::deck;
@@ -17,62 +17,58 @@ use pyroad_progress::Tracker;
 use pyroad_store::{
     CardState, LearnerId, NewReview, Progress, ReviewRating, ReviewSource, Status, Store, StoredRoadmap,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::ApiError;
+use crate::memo::RoadmapMemo;
 use crate::state::AppState;
 
-/// A studied curriculum topic, as the CLI caches it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A studied curriculum topic.
+#[derive(Debug, Clone)]
 struct Studied {
     id: String,
-    title: String,
     cards: usize,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-struct StudiedCache {
-    stamp: String,
-    topics: Vec<Studied>,
-}
+/// Curriculum topic ids per node id, by `deck::node_topics` (the CLI's
+/// rule), for every node of a roadmap version: which topics a done node
+/// studied is then a lookup, so a mark does not cost a coverage pass.
+pub type StudiedIndex = RoadmapMemo<HashMap<String, Vec<String>>>;
 
-/// The CLI's stamp: the version (its curriculum), the roadmap's version and
-/// every progress row's status.
-fn stamp(stored: &StoredRoadmap, progress: &[Progress]) -> String {
-    let mut rows: Vec<(&str, &str)> = progress.iter().map(|p| (p.topic.as_str(), p.status.as_str())).collect();
-    rows.sort_unstable();
-    let mut hasher = std::hash::DefaultHasher::new();
-    rows.hash(&mut hasher);
-    format!("{}|{}|{:016x}", env!("CARGO_PKG_VERSION"), stored.updated_at, hasher.finish())
-}
-
+/// The curriculum topics the done nodes of the active roadmap stand for, in
+/// the curriculum's order (the same answer as `deck::studied_topics`).
 async fn studied<S: Store>(
     state: &AppState<S>,
-    me: LearnerId,
     stored: &StoredRoadmap,
     progress: &[Progress],
 ) -> Result<Vec<Studied>, ApiError> {
     if !progress.iter().any(|p| p.status == Status::Done) {
         return Ok(Vec::new());
     }
-    let key = format!("review_topics/{}", stored.id.0);
-    let stamp = stamp(stored, progress);
-    if let Some(text) = state.store.setting(me, &key).await?
-        && let Ok(cache) = serde_json::from_str::<StudiedCache>(&text)
-        && cache.stamp == stamp
-    {
-        return Ok(cache.topics);
-    }
+    let curriculum = Arc::clone(&state.curriculum);
+    let roadmap = stored.roadmap.clone();
+    let index = state
+        .studied_index
+        .get_or_compute(stored, move || {
+            deck::node_topics(&curriculum, &roadmap, |_| true)
+                .into_iter()
+                .map(|(node, topics)| (node.id.clone(), topics.into_iter().map(|t| t.id.clone()).collect()))
+                .collect()
+        })
+        .await?;
     let tracker = Tracker::new(&stored.roadmap, progress);
-    let topics: Vec<Studied> =
-        deck::studied_topics(&state.curriculum, &stored.roadmap, |id| tracker.status(id) == Status::Done)
-            .into_iter()
-            .map(|t| Studied { id: t.id.clone(), title: t.title.clone(), cards: t.cards.len() })
-            .collect();
-    let cache = StudiedCache { stamp, topics };
-    let text = serde_json::to_string(&cache).map_err(|e| ApiError::Internal(format!("the review cache: {e}")))?;
-    state.store.set_setting(me, &key, Some(&text)).await?;
-    Ok(cache.topics)
+    let found: HashSet<&str> = index
+        .iter()
+        .filter(|(node, _)| tracker.status(node) == Status::Done)
+        .flat_map(|(_, topics)| topics.iter().map(String::as_str))
+        .collect();
+    Ok(state
+        .curriculum
+        .topics
+        .iter()
+        .filter(|t| found.contains(t.id.as_str()))
+        .map(|t| Studied { id: t.id.clone(), cards: t.cards.len() })
+        .collect())
 }
 
 /// An item due now.
@@ -111,7 +107,7 @@ pub async fn due_for<S: Store>(
     let now = state.clock.now().timestamp();
     let states = state.store.card_states(me).await?;
     let studied = match active {
-        Some((stored, progress)) => studied(state, me, stored, progress).await?,
+        Some((stored, progress)) => studied(state, stored, progress).await?,
         None => Vec::new(),
     };
     let seen: HashSet<&str> = states.iter().map(|s| s.card.as_str()).collect();

@@ -14,6 +14,7 @@ use crate::assets::Assets;
 use crate::csrf::CsrfKey;
 use crate::marks::TopicIndex;
 use crate::practice::Practice;
+use crate::reviews::StudiedIndex;
 use crate::view_cache::{FRESH_FOR, ViewCache};
 
 /// Where "now" comes from: the system clock, or a fixed moment for tests.
@@ -53,6 +54,7 @@ pub struct AppState<S> {
     pub(crate) assets: Arc<Assets>,
     pub(crate) practice: Arc<Practice>,
     pub(crate) topic_index: Arc<TopicIndex>,
+    pub(crate) studied_index: Arc<StudiedIndex>,
     /// Rendered dashboard and map per learner (see `view_cache`).
     pub(crate) views: Arc<ViewCache>,
     /// Page builds running at once (one per core; see `pages::track`).
@@ -71,6 +73,7 @@ impl<S> Clone for AppState<S> {
             assets: Arc::clone(&self.assets),
             practice: Arc::clone(&self.practice),
             topic_index: Arc::clone(&self.topic_index),
+            studied_index: Arc::clone(&self.studied_index),
             views: Arc::clone(&self.views),
             builds: Arc::clone(&self.builds),
             clock: self.clock.clone(),
@@ -94,6 +97,7 @@ impl<S: Store> AppState<S> {
             assets: Arc::new(assets),
             practice: Arc::new(Practice::new(None, None)),
             topic_index: Arc::default(),
+            studied_index: Arc::default(),
             views: Arc::new(ViewCache::new(FRESH_FOR)),
             builds: Arc::new(tokio::sync::Semaphore::new(
                 std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
