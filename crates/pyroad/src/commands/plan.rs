@@ -14,8 +14,10 @@ use jiff::civil::{Date, Time};
 use pyroad_model::Roadmap;
 use pyroad_plan::markdown::hours;
 use pyroad_plan::paths::fmt_range;
-use pyroad_plan::{EstimateSource, HoursFrom, IcsOptions, LogEntry, Plan, Replan, Standing};
-use pyroad_store::{Progress, RoadmapId, Status, Store, StoredRoadmap};
+use pyroad_plan::{EstimateSource, HoursFrom, IcsOptions, Plan, Replan, Standing};
+use pyroad_store::{Progress, Store, StoredRoadmap};
+
+use pyroad_progress::{finished, log_hours};
 
 use super::plan_settings::{self, Origin, SavedSettings};
 use super::store::{ME, pick};
@@ -67,7 +69,7 @@ pub async fn run_stored<S: Store>(store: &S, args: Box<PlanArgs>) -> Result<Exit
     extra.insert("settings".into(), serde_json::to_value(&chosen.lines).context("cannot encode settings")?);
     let mut header = chosen.header();
     if args.replan {
-        chosen.input.log = log_of(&store.log_entries(ME, None).await?, stored.id);
+        chosen.input.log = log_hours(&store.log_entries(ME, None).await?, stored.id);
         let replan = pyroad_plan::replan(&stored.roadmap, &chosen.input, today)?;
         let _ = write!(header, "\n{}", pace_text(&replan, chosen.input.hours_per_week));
         extra.insert("pace".into(), serde_json::to_value(&replan.pace).context("cannot encode pace")?);
@@ -108,20 +110,6 @@ fn paths_offer(roadmap: &Roadmap) -> Option<String> {
         })
         .collect();
     Some(format!("paths offered (--path NAME): {}", items.join(", ")))
-}
-
-/// Node ids whose work is over: done, or skipped on purpose.
-pub fn finished(progress: &[Progress]) -> BTreeSet<String> {
-    progress.iter().filter(|p| matches!(p.status, Status::Done | Status::Skipped)).map(|p| p.topic.clone()).collect()
-}
-
-/// The learning log of one roadmap (and time logged with no roadmap), in hours.
-pub fn log_of(entries: &[pyroad_store::LogEntry], roadmap: RoadmapId) -> Vec<LogEntry> {
-    entries
-        .iter()
-        .filter(|e| e.roadmap.is_none_or(|r| r == roadmap))
-        .map(|e| LogEntry { date: e.date, hours: f64::from(e.minutes) / 60.0, topic: e.topic.clone() })
-        .collect()
 }
 
 fn pace_text(r: &Replan, planned: Option<f64>) -> String {
@@ -342,7 +330,7 @@ pub async fn standing<S: Store>(
         chosen.input.today = None;
         chosen.input.overrides = overrides?;
         chosen.input.done = finished(progress);
-        chosen.input.log = log_of(log, stored.id);
+        chosen.input.log = log_hours(log, stored.id);
         Ok(pyroad_plan::standing(&stored.roadmap, &chosen.input, today)?)
     })();
     Ok(Some(result.map_err(|e| format!("{e:#}"))))
