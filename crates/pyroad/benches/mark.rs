@@ -10,8 +10,6 @@
 //! - the baseline: one `INSERT .. ON CONFLICT DO UPDATE` per row in one
 //!   transaction on a bare table, no foreign keys, no checks.
 
-use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use pyroad_store::{LearnerId, Status, Store};
@@ -19,14 +17,13 @@ use pyroad_store_sqlite::SqliteStore;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sqlx::{ConnectOptions, Connection};
 
+mod support;
+
 const RUNS: usize = 7;
 const PARTS: usize = 20;
 const PER_PART: usize = 500;
 
 fn main() {
-    let binary = Path::new(env!("CARGO_BIN_EXE_pyroad"));
-    let dir = tempfile::tempdir().expect("temp dir");
-    let data = dir.path().join("data");
     let mut md = String::from("# Ten thousand topics\n\n");
     for p in 0..PARTS {
         md.push_str(&format!("## Part {p}\n\n"));
@@ -35,19 +32,9 @@ fn main() {
         }
         md.push('\n');
     }
-    let file = dir.path().join("big.md");
-    std::fs::write(&file, md).expect("write roadmap");
-    let run = |args: &[&str]| {
-        let out = Command::new(binary)
-            .args(args)
-            .env_remove("DATABASE_URL")
-            .env("PYROAD_DATA_DIR", &data)
-            .output()
-            .expect("run pyroad");
-        assert!(out.status.success(), "pyroad {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    run(&["roadmap", "add", file.to_str().expect("UTF-8 path"), "--name", "big"]);
+    let bench = support::Cli::with_roadmap("big", &md);
+    let run = |args: &[&str]| bench.run(args);
+    let data = &bench.data;
     let parts: Vec<String> = (0..PARTS).map(|p| format!("part-{p}")).collect();
     let statuses = ["done", "todo"];
 
@@ -81,7 +68,7 @@ fn main() {
         store.close().await;
 
         let options = SqliteConnectOptions::new()
-            .filename(dir.path().join("bare.db"))
+            .filename(bench.scratch().join("bare.db"))
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full);

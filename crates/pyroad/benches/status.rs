@@ -6,17 +6,14 @@
 //! 20 ms. Also times `pyroad mark` (one write transaction, fsync included)
 //! and `pyroad status` with a saved plan (it re-plans to say behind/ahead).
 
-use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
+
+mod support;
 
 const RUNS: usize = 60;
 const TOPICS: usize = 1_000;
 
 fn main() {
-    let binary = Path::new(env!("CARGO_BIN_EXE_pyroad"));
-    let dir = tempfile::tempdir().expect("temp dir");
-    let data = dir.path().join("data");
     let mut md = String::from("# Bench roadmap\n\n");
     for s in 0..20 {
         md.push_str(&format!("## Section {s} (2-3 weeks, 10 hours/week)\n\n"));
@@ -26,18 +23,8 @@ fn main() {
         }
         md.push('\n');
     }
-    let file = dir.path().join("bench.md");
-    std::fs::write(&file, md).expect("write roadmap");
-    let run = |args: &[&str]| {
-        let out = Command::new(binary)
-            .args(args)
-            .env_remove("DATABASE_URL")
-            .env("PYROAD_DATA_DIR", &data)
-            .output()
-            .expect("run pyroad");
-        assert!(out.status.success(), "pyroad {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    };
-    run(&["roadmap", "add", file.to_str().expect("UTF-8 path"), "--name", "bench"]);
+    let cli = support::Cli::with_roadmap("bench", &md);
+    let run = |args: &[&str]| cli.run(args);
     for i in 0..30 {
         run(&["log", "30m", &format!("topic-{}.{}", i / 50, i % 50), "--date", "yesterday"]);
     }
