@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::time::Duration;
 
+use pyroad_check::exercise::Exercise;
 use pyroad_check::{Checker, Limits, Status, python};
 
 use crate::{THREE_TESTS, exercise_with, run};
@@ -47,6 +48,24 @@ fn both_spares(server: u32) -> Vec<u32> {
     panic!("the server should keep two spare children waiting, it has {spares:?}");
 }
 
+/// A checker whose server is up and has answered `passes` passing checks of
+/// `ex`: the checker, the exercise and the server's pid.
+fn warm_server(passes: usize) -> (Checker, Exercise, u32) {
+    let warm = fresh_checker(Limits::default());
+    warm.warm_up().unwrap_or_else(|e| panic!("{e}"));
+    let ex = exercise_with(THREE_TESTS);
+    for _ in 0..passes {
+        assert_eq!(warm.check(&ex, GOOD, "m.py").map(|r| r.status).ok(), Some(Status::Pass));
+    }
+    let server = warm.server().pid().unwrap_or_else(|| panic!("the server runs after warm_up"));
+    (warm, ex, server)
+}
+
+/// Sends `signal` (`-9`, `-STOP`) to `pid`; a process already gone is fine.
+fn signal(signal: &str, pid: u32) {
+    let _ = std::process::Command::new("kill").args([signal, &pid.to_string()]).status();
+}
+
 #[test]
 fn a_cold_check_is_a_direct_run_and_starts_no_server() {
     let cold = fresh_checker(Limits::default());
@@ -72,15 +91,11 @@ fn a_cold_check_keeps_the_limits() {
 
 #[test]
 fn after_warm_up_checks_use_the_server_and_a_killed_spare_is_replaced() {
-    let warm = fresh_checker(Limits::default());
-    warm.warm_up().unwrap_or_else(|e| panic!("{e}"));
-    let ex = exercise_with(THREE_TESTS);
-    assert_eq!(warm.check(&ex, GOOD, "m.py").map(|r| r.status).ok(), Some(Status::Pass));
-    let server = warm.server().pid().unwrap_or_else(|| panic!("the server runs after warm_up"));
+    let (warm, ex, server) = warm_server(1);
     // Give the server a moment to fork its spares, then kill every child it has.
     let spares = both_spares(server);
     for pid in &spares {
-        let _ = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
+        signal("-9", *pid);
     }
     std::thread::sleep(Duration::from_millis(50));
     let report = warm.check(&ex, crate::WRONG, "m.py").unwrap_or_else(|e| panic!("{e}"));
@@ -102,14 +117,10 @@ fn learner_code_cannot_see_the_job_pipe_or_any_fd_past_the_result_channel() {
 
 #[test]
 fn stopped_spares_cannot_hang_the_server_on_a_big_job() {
-    let warm = fresh_checker(Limits::default());
-    warm.warm_up().unwrap_or_else(|e| panic!("{e}"));
-    let ex = exercise_with(THREE_TESTS);
-    assert_eq!(warm.check(&ex, GOOD, "m.py").map(|r| r.status).ok(), Some(Status::Pass));
-    let server = warm.server().pid().unwrap_or_else(|| panic!("the server runs after warm_up"));
+    let (warm, ex, server) = warm_server(1);
     let spares = both_spares(server);
     for pid in &spares {
-        let _ = std::process::Command::new("kill").args(["-STOP", &pid.to_string()]).status();
+        signal("-STOP", *pid);
     }
     // Far more than a pipe holds, so the job cannot just sit in the buffer.
     let big = format!("{}\n{GOOD}", "# padding\n".repeat(40_000));
@@ -120,17 +131,11 @@ fn stopped_spares_cannot_hang_the_server_on_a_big_job() {
 
 #[test]
 fn checks_run_in_children_of_the_zygote_and_a_killed_zygote_means_a_new_server() {
-    let warm = fresh_checker(Limits::default());
-    warm.warm_up().unwrap_or_else(|e| panic!("{e}"));
-    let ex = exercise_with(THREE_TESTS);
-    for _ in 0..3 {
-        assert_eq!(warm.check(&ex, GOOD, "m.py").map(|r| r.status).ok(), Some(Status::Pass));
-    }
-    let server = warm.server().pid().unwrap_or_else(|| panic!("the server runs after warm_up"));
+    let (warm, ex, server) = warm_server(3);
     let spares = both_spares(server);
     assert_eq!(children_of(server).len(), 1, "after three checks the server still has only its zygote");
     let zygote = zygote_of(server);
-    let _ = std::process::Command::new("kill").args(["-9", &zygote.to_string()]).status();
+    signal("-9", zygote);
     // The server notices at once (its socket to the zygote ends), kills
     // the spares and exits; the next check starts a new server.
     let gone = |pid: u32| std::fs::read_to_string(format!("/proc/{pid}/stat")).map_or(true, |s| s.contains(") Z "));
